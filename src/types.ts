@@ -1,0 +1,87 @@
+/** Record types the action manages. */
+export type RecordType = 'A' | 'AAAA'
+
+/** Whether the named records should exist (`present`) or be removed (`absent`). */
+export type DesiredState = 'present' | 'absent'
+
+/** What happened, or in a dry run what would happen, to one record set. */
+export type RecordResult =
+  | 'created'
+  | 'updated'
+  | 'unchanged'
+  | 'deleted'
+  | 'would-create'
+  | 'would-update'
+  | 'would-delete'
+
+export type IpSource = 'public' | 'local'
+export type IpVersion = '4' | '6' | 'both'
+
+/** How to find this machine's addresses when `ip` is not given. */
+export interface DetectionConfig {
+  source: IpSource
+  version: IpVersion
+  /** Echo-service URLs; empty means the built-in list. */
+  providers: string[]
+  /** For `local`: the one interface to read, if set. */
+  interface?: string
+}
+
+export type AuthConfig =
+  | {
+      kind: 'oidc'
+      roleArn: string
+      audience: string
+      sessionName: string
+      durationSeconds: number
+    }
+  | { kind: 'default' }
+
+/** Validated configuration: everything downstream takes this, never raw inputs. */
+export interface Config {
+  /** Normalised FQDNs: lowercase, no trailing dot, `*` kept as `*`. */
+  hostnames: string[]
+  /** Bare hosted-zone id (`Z…`), or undefined to discover zones. */
+  hostedZoneId?: string
+  /** Explicit addresses in canonical form; when both are empty, `detection` is set. */
+  ipv4: string[]
+  ipv6: string[]
+  detection?: DetectionConfig
+  ttl: number
+  dryRun: boolean
+  comment: string
+  region: string
+  state: DesiredState
+  privateZone: boolean
+  waitForSync: boolean
+  /** Seconds. */
+  waitTimeout: number
+  auth: AuthConfig
+}
+
+/** One record set as the report shows it. */
+export interface RecordReport {
+  name: string
+  type: RecordType
+  zoneId: string
+  before: string[]
+  after: string[]
+  ttl: number
+  result: RecordResult
+  changeId: string
+}
+
+/** How an address was found, for the summary. */
+export interface AddressOrigin {
+  family: 4 | 6
+  address: string
+  /** e.g. "input", "public: https://a, https://b agreed", "local: eth0" */
+  how: string
+}
+
+/** Minimal logger so the core never imports @actions/core. */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}

@@ -1,0 +1,268 @@
+import { isIP } from 'node:net'
+import { InputError } from './errors.js'
+import { normalizeName, hostnameProblem } from './names.js'
+import { canonicalAddress } from './detect/classify.js'
+import { validateProviderUrl } from './detect/public.js'
+import { parseHostMap, hostsForMachine } from './host-map.js'
+import type { AuthConfig, Config, DetectionConfig, IpSource, IpVersion } from './types.js'
+
+/** Every input, its default and meaning: the one list that action.yml, the CLI and README follow. */
+export const INPUTS = {
+  hostname: { default: '', description: 'One or more FQDNs, separated by newlines, commas or spaces.' },
+  'host-map': {
+    default: '',
+    description:
+      'Lines `machine = fqdn[, fqdn…]`: the FQDNs for this machine, chosen by its hostname (case-insensitive).'
+  },
+  'hosted-zone-id': {
+    default: '',
+    description: 'Hosted zone id (`Z…` or `/hostedzone/Z…`). Empty: find the zone of each hostname.'
+  },
+  'private-zone': {
+    default: 'false',
+    description: 'With zone discovery, consider private hosted zones too.'
+  },
+  ip: {
+    default: '',
+    description:
+      'One or more addresses (IPv4 → A, IPv6 → AAAA). Empty: detect this machine’s address.'
+  },
+  'ip-source': {
+    default: 'public',
+    description: '`public`: ask address-echo services. `local`: read this machine’s interfaces.'
+  },
+  'ip-version': { default: '4', description: '`4`, `6` or `both`: which families to detect.' },
+  'ip-providers': {
+    default: '',
+    description: 'Echo service URLs (https), one per line or comma-separated, replacing the built-in list.'
+  },
+  interface: { default: '', description: 'For `ip-source: local`: the interface to read (e.g. `eth0`).' },
+  ttl: { default: '300', description: 'Record TTL in seconds, 0 … 2147483647.' },
+  state: {
+    default: 'present',
+    description: '`present`: create or update the records. `absent`: delete the named A/AAAA records.'
+  },
+  'dry-run': { default: 'false', description: 'Plan and report; write nothing.' },
+  'wait-for-sync': {
+    default: 'false',
+    description: 'Wait until each submitted change is INSYNC on all Route 53 name servers.'
+  },
+  'wait-timeout': { default: '300', description: 'Seconds to wait for sync, 1 … 3600.' },
+  comment: {
+    default: '',
+    description: 'Change-batch comment. Default names the repository and run.'
+  },
+  'aws-region': { default: 'us-east-1', description: 'Region for the STS call and the SDK.' },
+  'role-to-assume': {
+    default: '',
+    description:
+      'IAM role ARN to assume with GitHub OIDC. Empty: use the AWS SDK default credential chain.'
+  },
+  audience: { default: 'sts.amazonaws.com', description: 'OIDC token audience.' },
+  'role-session-name': {
+    default: '',
+    description: 'STS session name. Default derived from the run id and attempt.'
+  },
+  'role-duration-seconds': {
+    default: '900',
+    description: 'Session duration in seconds, 900 … 43200.'
+  }
+} as const satisfies Record<string, { default: string; description: string }>
+
+export type InputName = keyof typeof INPUTS
+
+/** Limits that keep a run bounded on hostile or mistaken input. */
+export const MAX_INPUT_LENGTH = 64 * 1024
+export const MAX_HOSTNAMES = 1000
+export const MAX_ADDRESSES = 100
+
+/** Where the machine-dependent parts of input parsing come from. */
+export interface InputContext {
+  /** This machine's hostname, for `host-map`. */
+  machine: string
+  env: Record<string, string | undefined>
+}
+
+function list(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+}
+
+function bool(name: InputName, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(name, `'${value}' is not a boolean (use true or false)`)
+}
+
+function int(name: InputName, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) throw new InputError(name, `'${value}' is not a whole number`)
+  const n = Number(value)
+  if (n < min || n > max) throw new InputError(name, `${value} is out of range (${min} … ${max})`)
+  return n
+}
+
+function oneOf<T extends string>(name: InputName, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new InputError(name, `'${value}' is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`)
+}
+
+const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/
+const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/
+
+/** A short, printable rendering of user input for error messages. */
+function shown(value: string): string {
+  const printable = value.replace(/[^\x20-\x7e]/g, '?')
+  return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable
+}
+
+function hostnames(raw: string, field: InputName): string[] {
+  const names = list(raw)
+  if (names.length > MAX_HOSTNAMES) {
+    throw new InputError(field, `has ${names.length} names (at most ${MAX_HOSTNAMES})`)
+  }
+  const out: string[] = []
+  for (const written of names) {
+    const name = normalizeName(written)
+    const problem = hostnameProblem(name)
+    if (problem) throw new InputError(field, problem === 'is empty' ? problem : shown(problem))
+    if (!out.includes(name)) out.push(name)
+  }
+  return out
+}
+
+function defaultSessionName(env: InputContext['env']): string {
+  const base = `route53-ddns-${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+  return base.replace(/[^\w+=,.@-]/g, '-').slice(0, 64)
+}
+
+function defaultComment(env: InputContext['env']): string {
+  const repo = env.GITHUB_REPOSITORY
+  const run = env.GITHUB_RUN_ID
+  const text = repo
+    ? `route53-ddns: ${repo}${run ? ` run ${run}` : ''}`
+    : 'route53-ddns'
+  return text.slice(0, 256)
+}
+
+/**
+ * Validate raw inputs into a Config. `get` returns the raw string of an input ('' when unset).
+ * Throws InputError naming the first bad input; performs no network or AWS calls.
+ */
+export function parseInputs(get: (name: InputName) => string, ctx: InputContext): Config {
+  const raw = (name: InputName): string => {
+    const value = get(name) ?? ''
+    if (value.length > MAX_INPUT_LENGTH) {
+      throw new InputError(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`)
+    }
+    const trimmed = value.trim()
+    return trimmed === '' ? INPUTS[name].default : trimmed
+  }
+
+  // Names: explicit hostnames and/or this machine's entry in the host map.
+  let names = hostnames(raw('hostname'), 'hostname')
+  const hostMapText = raw('host-map')
+  if (hostMapText) {
+    const mapped = hostsForMachine(parseHostMap(hostMapText), ctx.machine)
+    names = [...names, ...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n))]
+  }
+  if (names.length === 0) {
+    throw new InputError('hostname', 'is required (or give host-map with an entry for this machine)')
+  }
+
+  const zoneRaw = raw('hosted-zone-id')
+  let hostedZoneId: string | undefined
+  if (zoneRaw) {
+    const m = ZONE_ID.exec(zoneRaw)
+    if (!m) throw new InputError('hosted-zone-id', `'${shown(zoneRaw)}' is not a hosted zone id (Z… or /hostedzone/Z…)`)
+    hostedZoneId = m[1]
+  }
+
+  const state = oneOf('state', raw('state'), ['present', 'absent'] as const)
+  const ttl = int('ttl', raw('ttl'), 0, 2147483647)
+  const dryRun = bool('dry-run', raw('dry-run'))
+  const privateZone = bool('private-zone', raw('private-zone'))
+  const waitForSync = bool('wait-for-sync', raw('wait-for-sync'))
+  const waitTimeout = int('wait-timeout', raw('wait-timeout'), 1, 3600)
+
+  const ipv4: string[] = []
+  const ipv6: string[] = []
+  const ips = list(raw('ip'))
+  if (ips.length > MAX_ADDRESSES) {
+    throw new InputError('ip', `has ${ips.length} addresses (at most ${MAX_ADDRESSES})`)
+  }
+  for (const ip of ips) {
+    const family = isIP(ip)
+    if (family === 0) throw new InputError('ip', `'${shown(ip)}' is not an IPv4 or IPv6 address`)
+    const canonical = canonicalAddress(ip)
+    const target = family === 4 ? ipv4 : ipv6
+    if (!target.includes(canonical)) target.push(canonical)
+  }
+
+  const source = oneOf<IpSource>('ip-source', raw('ip-source'), ['public', 'local'])
+  const version = oneOf<IpVersion>('ip-version', raw('ip-version'), ['4', '6', 'both'])
+  const providers = list(raw('ip-providers')).map((url) => validateProviderUrl(url))
+  const iface = raw('interface')
+  if (iface && !/^[\w.:@-]{1,64}$/.test(iface)) {
+    throw new InputError('interface', `'${shown(iface)}' is not an interface name`)
+  }
+  if (iface && source !== 'local') {
+    throw new InputError('interface', "is only used with ip-source 'local'")
+  }
+  let detection: DetectionConfig | undefined
+  if (state === 'present' && ips.length === 0) {
+    detection = { source, version, providers, ...(iface ? { interface: iface } : {}) }
+  }
+
+  const region = raw('aws-region')
+  if (!REGION.test(region)) throw new InputError('aws-region', `'${shown(region)}' is not an AWS region name`)
+
+  const comment = raw('comment') || defaultComment(ctx.env)
+  if (comment.length > 256) throw new InputError('comment', `is ${comment.length} characters long (at most 256)`)
+
+  const roleArn = raw('role-to-assume')
+  const audience = raw('audience')
+  const sessionRaw = raw('role-session-name')
+  const durationRaw = raw('role-duration-seconds')
+  let auth: AuthConfig = { kind: 'default' }
+  // Validate the OIDC inputs even when unused, so a typo is caught before it matters.
+  if (!/^[\x21-\x7e]{1,256}$/.test(audience)) {
+    throw new InputError('audience', `'${shown(audience)}' is not a valid audience`)
+  }
+  if (sessionRaw && !SESSION_NAME.test(sessionRaw)) {
+    throw new InputError('role-session-name', `'${shown(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`)
+  }
+  const durationSeconds = int('role-duration-seconds', durationRaw, 900, 43200)
+  if (roleArn) {
+    if (!ROLE_ARN.test(roleArn)) {
+      throw new InputError('role-to-assume', `'${shown(roleArn)}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`)
+    }
+    auth = {
+      kind: 'oidc',
+      roleArn,
+      audience,
+      sessionName: sessionRaw || defaultSessionName(ctx.env),
+      durationSeconds
+    }
+  }
+
+  return {
+    hostnames: names,
+    ...(hostedZoneId ? { hostedZoneId } : {}),
+    ipv4,
+    ipv6,
+    ...(detection ? { detection } : {}),
+    ttl,
+    dryRun,
+    comment,
+    region,
+    state,
+    privateZone,
+    waitForSync,
+    waitTimeout,
+    auth
+  }
+}

@@ -1,0 +1,96 @@
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { UpdateError } from './errors.js'
+import { explainStsDenied } from './access-denied.js'
+import type { AuthConfig, Logger } from './types.js'
+
+export interface OidcDeps {
+  region: string
+  env: Record<string, string | undefined>
+  /** Fetches the runner's OIDC token for an audience (core.getIDToken, which also masks it). */
+  getIdToken: (audience: string) => Promise<string>
+  /** Masks a value in all later log output (core.setSecret). */
+  setSecret: (value: string) => void
+  logger: Logger
+  /** Waits between attempts; injectable so tests need not sleep. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+const TRANSIENT = new Set(['IDPCommunicationError', 'InternalFailure', 'ServiceUnavailable', 'TimeoutError', 'NetworkingError'])
+const ATTEMPTS = 4
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Sign in with GitHub OIDC: fetch a token for the audience, exchange it at STS for temporary
+ * credentials, mask them, and hand them back for the Route 53 client only (never exported).
+ */
+export async function assumeRoleWithOidc(
+  auth: Extract<AuthConfig, { kind: 'oidc' }>,
+  deps: OidcDeps
+): Promise<AwsCredentialIdentity> {
+  const { env, logger } = deps
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new UpdateError(
+      'role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.'
+    )
+  }
+  const sleep = deps.sleep ?? defaultSleep
+  const sts = new STSClient({ region: deps.region, maxAttempts: 3 })
+  for (let attempt = 1; ; attempt++) {
+    let token: string
+    try {
+      // Fetched right before each STS call: tokens live about five minutes.
+      token = await deps.getIdToken(auth.audience)
+    } catch (err) {
+      throw new UpdateError(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${(err as Error).message}`)
+    }
+    deps.setSecret(token)
+    try {
+      const out = await sts.send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: auth.roleArn,
+          RoleSessionName: auth.sessionName,
+          WebIdentityToken: token,
+          DurationSeconds: auth.durationSeconds
+        })
+      )
+      const c = out.Credentials
+      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+        throw new UpdateError('STS returned no credentials for role-to-assume.')
+      }
+      for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken]) deps.setSecret(secret)
+      logger.info(`Assumed role ${auth.roleArn} as session ${auth.sessionName}.`)
+      return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        ...(c.Expiration ? { expiration: c.Expiration } : {})
+      }
+    } catch (err) {
+      if (err instanceof UpdateError) throw err
+      const name = (err as { name?: string }).name ?? 'Error'
+      const message = (err as Error).message ?? String(err)
+      if (TRANSIENT.has(name) && attempt < ATTEMPTS) {
+        // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
+        const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt)
+        logger.warning(`STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`)
+        await sleep(delay)
+        continue
+      }
+      if (name === 'AccessDenied' || name === 'InvalidIdentityToken' || name === 'ExpiredTokenException') {
+        throw new UpdateError(
+          explainStsDenied({
+            roleArn: auth.roleArn,
+            audience: auth.audience,
+            code: name,
+            awsMessage: message,
+            ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
+            ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {})
+          })
+        )
+      }
+      throw new UpdateError(`Could not assume role ${auth.roleArn} (${name}): ${message}`)
+    }
+  }
+}

@@ -1,0 +1,254 @@
+import {
+  ChangeResourceRecordSetsCommand,
+  ListHostedZonesByNameCommand,
+  ListResourceRecordSetsCommand,
+  Route53Client,
+  waitUntilResourceRecordSetsChanged,
+  type Change,
+  type HostedZone,
+  type ResourceRecordSet,
+  type RRType
+} from '@aws-sdk/client-route-53'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { UpdateError } from './errors.js'
+import { explainRoute53Denied } from './access-denied.js'
+import { compareNames, displayName, listedName, suffixes } from './names.js'
+
+/** Retry settings: Route 53 throttles per account, so ride it out with the SDK's adaptive mode. */
+export const RETRY = { maxAttempts: 10, retryMode: 'adaptive' as const }
+
+/** A Route 53 client for this run; credentials undefined means the SDK's default chain. */
+export function createRoute53Client(region: string, credentials?: AwsCredentialIdentity): Route53Client {
+  return new Route53Client({
+    region,
+    ...(credentials ? { credentials } : {}),
+    ...RETRY,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
+  })
+}
+
+function errorName(err: unknown): string {
+  return (err as { name?: string })?.name ?? ''
+}
+
+/** Whether a refused batch failed because the records changed since they were read. */
+export function isConflict(err: unknown): boolean {
+  if (errorName(err) !== 'InvalidChangeBatch') return false
+  const messages = (err as { messages?: string[] }).messages ?? [(err as Error).message]
+  return messages.some((m) => /already exists|not found|do not match/i.test(m))
+}
+
+interface Where {
+  operation: 'ChangeResourceRecordSets' | 'ListResourceRecordSets' | 'GetChange' | 'ListHostedZonesByName'
+  zoneId?: string
+  changes?: Change[]
+}
+
+/** Turn an SDK error into one the user can act on; never includes credentials. */
+export function explainError(err: unknown, where: Where): UpdateError {
+  const name = errorName(err)
+  const message = (err as Error)?.message ?? String(err)
+  const zone = where.zoneId ? `hosted zone ${where.zoneId}` : 'Route 53'
+  switch (name) {
+    case 'NoSuchHostedZone':
+      return new UpdateError(`${zone} does not exist (check hosted-zone-id): ${message}`)
+    case 'AccessDenied':
+    case 'AccessDeniedException': {
+      const sets = (where.changes ?? []).map((c) => c.ResourceRecordSet)
+      return new UpdateError(
+        explainRoute53Denied({
+          operation: where.operation,
+          ...(where.zoneId ? { zoneId: where.zoneId } : {}),
+          names: [...new Set(sets.map((s) => displayName(s?.Name ?? '')))],
+          types: [...new Set(sets.map((s) => s?.Type ?? ''))],
+          actions: [...new Set((where.changes ?? []).map((c) => c.Action ?? ''))],
+          awsMessage: message
+        })
+      )
+    }
+    case 'InvalidChangeBatch': {
+      const messages = (err as { messages?: string[] }).messages ?? [message]
+      const outside = messages.find((m) => /not permitted in zone/i.test(m))
+      if (outside) return new UpdateError(`A hostname is not in ${zone}: ${outside}`)
+      return new UpdateError(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`)
+    }
+    case 'Throttling':
+    case 'ThrottlingException':
+    case 'PriorRequestNotComplete':
+      return new UpdateError(
+        `${where.operation} on ${zone} was still refused after ${RETRY.maxAttempts} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`
+      )
+    case 'InvalidClientTokenId':
+    case 'ExpiredToken':
+    case 'UnrecognizedClientException':
+    case 'CredentialsProviderError':
+      return new UpdateError(`AWS credentials were not accepted for ${where.operation} (${name}): ${message}`)
+    default:
+      return new UpdateError(`${where.operation} on ${zone} failed (${name || 'error'}): ${message}`)
+  }
+}
+
+/** The next place to read from, after a truncated page. */
+interface Cursor {
+  name: string
+  type?: string
+  identifier?: string
+}
+
+/**
+ * Decide where the next page must start so every wanted name is fully seen, or undefined when
+ * all are. Names before `next` are complete; gaps between wanted names are skipped. Pure.
+ */
+export function nextCursor(wanted: string[], next: Cursor | undefined): Cursor | undefined {
+  if (!next) return undefined
+  const remaining = wanted.filter((w) => compareNames(w, next.name) >= 0).sort(compareNames)
+  const first = remaining[0]
+  if (first === undefined) return undefined
+  return compareNames(first, next.name) === 0 ? next : { name: first }
+}
+
+/**
+ * Read every record set at the given names in one zone with as few requests as possible: each
+ * page (300 sets) starts at the first name not yet seen, so names that sit together share a
+ * page and gaps are skipped. Returns the sets keyed by listed name; an absent name maps to [].
+ */
+export async function readNames(
+  client: Route53Client,
+  zoneId: string,
+  names: string[]
+): Promise<Map<string, ResourceRecordSet[]>> {
+  const found = new Map<string, ResourceRecordSet[]>(names.map((n) => [listedName(n), []]))
+  const wanted = [...new Set(names)].sort(compareNames)
+  let cursor: Cursor | undefined = wanted[0] === undefined ? undefined : { name: wanted[0] }
+  while (cursor) {
+    let page
+    try {
+      page = await client.send(
+        new ListResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          StartRecordName: cursor.name.endsWith('.') ? cursor.name : `${cursor.name}.`,
+          ...(cursor.type ? { StartRecordType: cursor.type as RRType } : {}),
+          ...(cursor.identifier ? { StartRecordIdentifier: cursor.identifier } : {}),
+          MaxItems: 300
+        })
+      )
+    } catch (err) {
+      throw explainError(err, { operation: 'ListResourceRecordSets', zoneId })
+    }
+    // The cursor yields the next records when a name is absent: keep only exact name matches.
+    for (const set of page.ResourceRecordSets ?? []) {
+      found.get(listedName(set.Name ?? ''))?.push(set)
+    }
+    cursor = page.IsTruncated && page.NextRecordName
+      ? nextCursor(wanted, {
+          name: page.NextRecordName,
+          ...(page.NextRecordType ? { type: page.NextRecordType } : {}),
+          ...(page.NextRecordIdentifier ? { identifier: page.NextRecordIdentifier } : {})
+        })
+      : undefined
+  }
+  return found
+}
+
+/** Submit one batch; returns the bare change id. Errors are left raw so callers can spot conflicts. */
+export async function submitBatch(
+  client: Route53Client,
+  zoneId: string,
+  changes: Change[],
+  comment: string
+): Promise<string> {
+  const out = await client.send(
+    new ChangeResourceRecordSetsCommand({
+      HostedZoneId: zoneId,
+      ChangeBatch: { Comment: comment, Changes: changes }
+    })
+  )
+  return (out.ChangeInfo?.Id ?? '').replace(/^\/change\//, '')
+}
+
+/** Wait until a change is INSYNC, using the SDK waiter with short delays. */
+export async function waitForSync(
+  client: Route53Client,
+  changeId: string,
+  zoneId: string,
+  timeoutSeconds: number
+): Promise<void> {
+  try {
+    await waitUntilResourceRecordSetsChanged(
+      { client, maxWaitTime: timeoutSeconds, minDelay: 1, maxDelay: 5 },
+      { Id: changeId }
+    )
+  } catch (err) {
+    if (errorName(err) === 'TimeoutError' || /timed? ?out|exceeded/i.test((err as Error).message ?? '')) {
+      throw new UpdateError(
+        `Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`
+      )
+    }
+    throw explainError(err, { operation: 'GetChange', zoneId })
+  }
+}
+
+/** A discovered zone. */
+export interface Zone {
+  id: string
+  name: string
+}
+
+/**
+ * Find the hosted zone of each hostname: the longest whole-label suffix that is exactly a zone's
+ * name, public zones only unless `privateZone`. Lists zones with as few pages as possible.
+ */
+export async function discoverZones(
+  client: Route53Client,
+  hostnames: string[],
+  privateZone: boolean
+): Promise<Map<string, Zone>> {
+  const wanted = [...new Set(hostnames.flatMap((h) => suffixes(h)))].sort(compareNames)
+  const byName = new Map<string, HostedZone[]>(wanted.map((s) => [listedName(s), []]))
+  let cursor: { name: string; id?: string } | undefined = wanted[0] === undefined ? undefined : { name: wanted[0] }
+  while (cursor) {
+    let page
+    try {
+      page = await client.send(
+        new ListHostedZonesByNameCommand({
+          DNSName: cursor.name,
+          ...(cursor.id ? { HostedZoneId: cursor.id } : {}),
+          MaxItems: 100
+        })
+      )
+    } catch (err) {
+      throw explainError(err, { operation: 'ListHostedZonesByName' })
+    }
+    for (const zone of page.HostedZones ?? []) byName.get(listedName(zone.Name ?? ''))?.push(zone)
+    const next = page.IsTruncated ? page.NextDNSName : undefined
+    const c = nextCursor(wanted, next ? { name: next } : undefined)
+    // Continuing within one name needs the zone id cursor too; a jump to another name does not.
+    cursor =
+      c && c.name === next && page.NextHostedZoneId
+        ? { name: c.name, id: page.NextHostedZoneId }
+        : c && { name: c.name }
+  }
+
+  const result = new Map<string, Zone>()
+  for (const host of hostnames) {
+    for (const suffix of suffixes(host)) {
+      const zones = (byName.get(listedName(suffix)) ?? []).filter((z) => privateZone || !z.Config?.PrivateZone)
+      if (zones.length > 1) {
+        throw new UpdateError(
+          `Several hosted zones are named ${suffix} (${zones.map((z) => z.Id?.replace('/hostedzone/', '')).join(', ')}): set hosted-zone-id to choose one.`
+        )
+      }
+      const zone = zones[0]
+      if (zone) {
+        result.set(host, { id: (zone.Id ?? '').replace('/hostedzone/', ''), name: displayName(zone.Name ?? '') })
+        break
+      }
+    }
+    if (!result.has(host)) {
+      throw new UpdateError(
+        `No ${privateZone ? '' : 'public '}hosted zone found for ${displayName(host)}: create one, or set hosted-zone-id${privateZone ? '' : ' (or private-zone: true for a private zone)'}.`
+      )
+    }
+  }
+  return result
+}

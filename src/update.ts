@@ -1,0 +1,210 @@
+import type { Route53Client } from '@aws-sdk/client-route-53'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { UpdateError } from './errors.js'
+import { listedName } from './names.js'
+import { planRecord, splitBatches, type PlannedRecord, type Target } from './plan.js'
+import {
+  createRoute53Client,
+  discoverZones,
+  explainError,
+  isConflict,
+  readNames,
+  submitBatch,
+  waitForSync
+} from './route53.js'
+import type { Detected } from './detect/index.js'
+import type { AddressOrigin, Config, DetectionConfig, Logger, RecordReport, RecordType } from './types.js'
+
+/** What a run did (or in a dry run would do). */
+export interface UpdateReport {
+  dryRun: boolean
+  records: RecordReport[]
+  ipv4: string[]
+  ipv6: string[]
+  origins: AddressOrigin[]
+  changeIds: string[]
+  changed: boolean
+  /** On failure: every record the run planned, applied rows with their change ids. */
+  attempted: RecordReport[]
+}
+
+/** The report, plus the error that stopped the run part way, if any. */
+export interface UpdateOutcome {
+  report: UpdateReport
+  error?: Error
+}
+
+export interface UpdateDeps {
+  logger: Logger
+  /** Credentials for Route 53; undefined uses the SDK's default chain. */
+  credentials?: AwsCredentialIdentity
+  /** Finds this machine's addresses when the config gives none. */
+  detect?: (cfg: DetectionConfig) => Promise<Detected>
+  /** A ready client (tests); otherwise one is made from the config. */
+  client?: Route53Client
+}
+
+/** Guarded writes are retried this many times when a record changed under us. */
+export const MAX_CONFLICT_RETRIES = 3
+
+const key = (t: { name: string; type: RecordType }): string => `${listedName(t.name)} ${t.type}`
+
+function targetsFor(config: Config, ipv4: string[], ipv6: string[]): Target[] {
+  const targets: Target[] = []
+  for (const name of config.hostnames) {
+    if (config.state === 'absent' || ipv4.length > 0) targets.push({ name, type: 'A', values: ipv4 })
+    if (config.state === 'absent' || ipv6.length > 0) targets.push({ name, type: 'AAAA', values: ipv6 })
+  }
+  return targets
+}
+
+function describe(r: RecordReport): string {
+  const values = (v: string[]): string => (v.length ? v.join(',') : '(none)')
+  const change = r.changeId ? `, change ${r.changeId}` : ''
+  const arrow = r.result === 'unchanged' ? values(r.after.length ? r.after : r.before) : `${values(r.before)} -> ${values(r.after)}`
+  return `${r.name} ${r.type} in ${r.zoneId}: ${arrow}, TTL ${r.ttl} (${r.result}${change})`
+}
+
+async function planZone(client: Route53Client, zoneId: string, targets: Target[], config: Config): Promise<PlannedRecord[]> {
+  const live = await readNames(client, zoneId, targets.map((t) => t.name))
+  const o = { zoneId, state: config.state, ttl: config.ttl, dryRun: config.dryRun }
+  return targets.map((t) => planRecord(t, live.get(listedName(t.name)) ?? [], o))
+}
+
+/**
+ * Apply one zone's plan as guarded batches. When a batch is refused because a record changed
+ * since it was read, read again, plan again and retry; records already applied keep their result.
+ */
+async function applyZone(
+  client: Route53Client,
+  zoneId: string,
+  targets: Target[],
+  first: PlannedRecord[],
+  config: Config,
+  logger: Logger
+): Promise<RecordReport[]> {
+  const done = new Map<string, RecordReport>()
+  let plans = first
+  for (let attempt = 0; ; attempt++) {
+    const pending = plans.filter((p) => !done.has(key(p)))
+    for (const p of pending.filter((p) => p.changes.length === 0)) done.set(key(p), { ...p, changeId: '' })
+    const batches = splitBatches(pending.map((p) => p.changes))
+    try {
+      for (const batch of batches) {
+        const id = await submitBatch(client, zoneId, batch, config.comment)
+        for (const p of pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]!))) {
+          done.set(key(p), { name: p.name, type: p.type, zoneId, before: p.before, after: p.after, ttl: p.ttl, result: p.result, changeId: id })
+        }
+      }
+      break
+    } catch (err) {
+      if (!isConflict(err)) throw explainError(err, { operation: 'ChangeResourceRecordSets', zoneId, changes: batches.flat() })
+      if (attempt >= MAX_CONFLICT_RETRIES) {
+        throw new UpdateError(
+          `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`
+        )
+      }
+      logger.warning(`A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`)
+      const rest = targets.filter((t) => !done.has(key(t)))
+      plans = await planZone(client, zoneId, rest, config)
+    }
+  }
+  return targets.map((t) => done.get(key(t))!).filter(Boolean)
+}
+
+/**
+ * The one update both the action and the CLI run: find addresses, find zones, read, plan, and
+ * apply guarded changes. Every read and plan happens before the first write, so a refusal
+ * (a CNAME, an alias, a bad zone) writes nothing anywhere.
+ */
+export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOutcome> {
+  const { logger } = deps
+  const report: UpdateReport = {
+    dryRun: config.dryRun,
+    records: [],
+    ipv4: [...config.ipv4],
+    ipv6: [...config.ipv6],
+    origins: [
+      ...config.ipv4.map((address) => ({ family: 4 as const, address, how: 'input' })),
+      ...config.ipv6.map((address) => ({ family: 6 as const, address, how: 'input' }))
+    ],
+    changeIds: [],
+    changed: false,
+    attempted: []
+  }
+  const planned: RecordReport[] = []
+  try {
+    if (config.detection) {
+      if (!deps.detect) throw new UpdateError('No address was given (ip) and detection is not available here.')
+      const found = await deps.detect(config.detection)
+      report.ipv4 = found.ipv4
+      report.ipv6 = found.ipv6
+      report.origins = found.origins
+    }
+    if (config.state === 'present' && report.ipv4.length + report.ipv6.length === 0) {
+      throw new UpdateError('No address to publish: none was given and none was detected.')
+    }
+    if (config.state === 'absent') {
+      report.ipv4 = []
+      report.ipv6 = []
+    }
+
+    const client = deps.client ?? createRoute53Client(config.region, deps.credentials)
+    const targets = targetsFor(config, report.ipv4, report.ipv6)
+    const zoneOf = new Map<string, string>()
+    if (config.hostedZoneId) {
+      for (const name of config.hostnames) zoneOf.set(name, config.hostedZoneId)
+    } else {
+      for (const [name, zone] of await discoverZones(client, config.hostnames, config.privateZone)) {
+        zoneOf.set(name, zone.id)
+        logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
+      }
+    }
+    const byZone = new Map<string, Target[]>()
+    for (const t of targets) {
+      const zone = zoneOf.get(t.name)!
+      byZone.set(zone, [...(byZone.get(zone) ?? []), t])
+    }
+
+    // Read and plan every zone before writing anything.
+    const plans = new Map<string, PlannedRecord[]>()
+    for (const [zoneId, zoneTargets] of byZone) {
+      const zonePlans = await planZone(client, zoneId, zoneTargets, config)
+      plans.set(zoneId, zonePlans)
+      planned.push(...zonePlans.map(({ changes: _c, ...row }) => ({ ...row, changeId: '' })))
+    }
+
+    if (config.dryRun) {
+      report.records = planned
+    } else {
+      for (const [zoneId, zonePlans] of plans) {
+        const rows = await applyZone(client, zoneId, byZone.get(zoneId)!, zonePlans, config, logger)
+        // Replace this zone's planned rows with what was applied.
+        for (const row of rows) {
+          const i = planned.findIndex((p) => key(p) === key(row))
+          if (i >= 0) planned[i] = row
+        }
+        report.records.push(...rows)
+      }
+      report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
+    }
+    report.changed = report.records.some((r) => r.result !== 'unchanged')
+    for (const r of report.records) logger.info(describe(r))
+
+    if (config.waitForSync && !config.dryRun) {
+      const zoneOfChange = new Map(report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId]))
+      for (const [id, zoneId] of zoneOfChange) {
+        logger.info(`Waiting for change ${id} to be in sync...`)
+        await waitForSync(client, id, zoneId, config.waitTimeout)
+        logger.info(`Change ${id} is INSYNC.`)
+      }
+    }
+    return { report }
+  } catch (err) {
+    // Records hold only what was applied; attempted shows the whole plan for the summary.
+    report.attempted = planned
+    report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
+    report.changed = report.records.some((r) => r.changeId !== '')
+    return { report, error: err instanceof Error ? err : new Error(String(err)) }
+  }
+}

@@ -1,10 +1,12 @@
-// Build the committed bundles: dist/index.js (the action) and dist/cli/index.js (the CLI).
+// Build the committed bundles: <out>/index.js (the action) and <out>/cli/index.js (the CLI).
+// Usage: node scripts/package.mjs [outDir]   (default: dist)
 import { execFileSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 
-const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--minify', '--license', 'licenses.txt']
-rmSync('dist', { recursive: true, force: true })
-execFileSync(process.execPath, [...ncc, 'src/index.ts', '-o', 'dist'], { stdio: 'inherit' })
+const out = process.argv[2] ?? 'dist'
+const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--minify', '--quiet', '--license', 'licenses.txt']
+rmSync(out, { recursive: true, force: true })
+execFileSync(process.execPath, [...ncc, 'src/index.ts', '-o', out], { stdio: 'inherit' })
 if (existsSync('src/cli/index.ts')) {
-  execFileSync(process.execPath, [...ncc, 'src/cli/index.ts', '-o', 'dist/cli'], { stdio: 'inherit' })
+  execFileSync(process.execPath, [...ncc, 'src/cli/index.ts', '-o', `${out}/cli`], { stdio: 'inherit' })
 }

@@ -13,7 +13,7 @@ import {
   labelsOf,
   nameProblem
 } from './names.js'
-import { ApiError, ROUTE53_NS, esc, tag, wrap } from './xml.js'
+import { ApiError, ROUTE53_NS, tag, wrap } from './xml.js'
 
 export const RR_TYPES = [
   'SOA',
@@ -96,8 +96,9 @@ function valueProblem(type: string, value: string): string | undefined {
   const fatal = (code: string, text: string): string =>
     `Invalid Resource Record: 'FATAL problem: ${code} (${text}) encountered with '${value}''`
   if (value.length === 0) return fatal('EmptyValue', 'Value is empty')
-  if (/[\u0000-\u001f\u007f]/.test(value))
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
     return fatal('InvalidCharacter', 'Value contains control characters')
+  }
   switch (type) {
     case 'A':
       return IPV4.test(value)
@@ -901,5 +902,3 @@ export function bareId(id: string, kind: 'hostedzone' | 'change'): string {
   const p = `/${kind}/`
   return id.startsWith(p) ? id.slice(p.length) : id
 }
-
-export { esc }

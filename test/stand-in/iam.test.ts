@@ -16,12 +16,7 @@ const CHANGE = 'route53:ChangeResourceRecordSets'
 
 const policy = (...Statement: IamStatement[]): IamPolicy => ({ Version: '2012-10-17', Statement })
 
-function change(
-  names: string[],
-  types: string[],
-  actions: string[],
-  z: string = Z1
-): AuthzRequest {
+function change(names: string[], types: string[], actions: string[], z: string = Z1): AuthzRequest {
   return {
     action: CHANGE,
     resource: zone(z),
@@ -80,8 +75,16 @@ describe('change batches against a CREATE+DELETE policy', () => {
   })
 
   test.each<[string, AuthzRequest, string]>([
-    ['all names inside', change(['a.example.com', 'b.example.com'], ['A'], ['DELETE', 'CREATE']), 'Allow'],
-    ['one name outside', change(['a.example.com', 'c.example.com'], ['A'], ['CREATE']), 'ImplicitDeny'],
+    [
+      'all names inside',
+      change(['a.example.com', 'b.example.com'], ['A'], ['DELETE', 'CREATE']),
+      'Allow'
+    ],
+    [
+      'one name outside',
+      change(['a.example.com', 'c.example.com'], ['A'], ['CREATE']),
+      'ImplicitDeny'
+    ],
     ['UPSERT', change(['a.example.com'], ['A'], ['UPSERT']), 'ImplicitDeny'],
     ['UPSERT mixed in', change(['a.example.com'], ['A'], ['DELETE', 'UPSERT']), 'ImplicitDeny'],
     ['CNAME', change(['a.example.com'], ['CNAME'], ['CREATE']), 'ImplicitDeny'],
@@ -117,27 +120,107 @@ describe('Effect', () => {
 })
 
 describe('Action and Resource matching', () => {
-  const req = (action: string, resource: string): AuthzRequest => ({ action, resource, context: {} })
+  const req = (action: string, resource: string): AuthzRequest => ({
+    action,
+    resource,
+    context: {}
+  })
   const decide = (s: Omit<IamStatement, 'Effect'>, r: AuthzRequest): string =>
     evaluate(policy({ Effect: 'Allow', ...s }), r)
 
   test.each<[string, Omit<IamStatement, 'Effect'>, AuthzRequest, string]>([
-    ['action wildcard', { Action: 'route53:List*', Resource: '*' }, req('route53:ListResourceRecordSets', zone(Z1)), 'Allow'],
-    ['action case-insensitive', { Action: 'ROUTE53:listresourcerecordsets', Resource: '*' }, req('route53:ListResourceRecordSets', zone(Z1)), 'Allow'],
-    ['action ?', { Action: 'route53:GetChang?', Resource: '*' }, req('route53:GetChange', 'arn:aws:route53:::change/C1'), 'Allow'],
-    ['action array', { Action: ['route53:GetChange', 'route53:ListHostedZonesByName'], Resource: '*' }, req('route53:ListHostedZonesByName', '*'), 'Allow'],
-    ['other action', { Action: 'route53:List*', Resource: '*' }, req(CHANGE, zone(Z1)), 'ImplicitDeny'],
-    ['NotAction', { NotAction: 'route53:ChangeResourceRecordSets', Resource: '*' }, req(CHANGE, zone(Z1)), 'ImplicitDeny'],
-    ['NotAction other', { NotAction: 'route53:Change*', Resource: '*' }, req('route53:GetChange', '*'), 'Allow'],
-    ['zone wildcard', { Action: '*', Resource: 'arn:aws:route53:::hostedzone/*' }, req(CHANGE, zone(Z1)), 'Allow'],
-    ['zone wildcard vs *', { Action: '*', Resource: 'arn:aws:route53:::hostedzone/*' }, req('route53:ListHostedZonesByName', '*'), 'ImplicitDeny'],
-    ['zone wildcard vs change', { Action: '*', Resource: 'arn:aws:route53:::hostedzone/*' }, req('route53:GetChange', 'arn:aws:route53:::change/C1'), 'ImplicitDeny'],
-    ['resource case-sensitive', { Action: '*', Resource: zone(Z1.toLowerCase()) }, req(CHANGE, zone(Z1)), 'ImplicitDeny'],
-    ['resource array', { Action: '*', Resource: [zone(Z2), zone(Z1)] }, req(CHANGE, zone(Z1)), 'Allow'],
+    [
+      'action wildcard',
+      { Action: 'route53:List*', Resource: '*' },
+      req('route53:ListResourceRecordSets', zone(Z1)),
+      'Allow'
+    ],
+    [
+      'action case-insensitive',
+      { Action: 'ROUTE53:listresourcerecordsets', Resource: '*' },
+      req('route53:ListResourceRecordSets', zone(Z1)),
+      'Allow'
+    ],
+    [
+      'action ?',
+      { Action: 'route53:GetChang?', Resource: '*' },
+      req('route53:GetChange', 'arn:aws:route53:::change/C1'),
+      'Allow'
+    ],
+    [
+      'action array',
+      { Action: ['route53:GetChange', 'route53:ListHostedZonesByName'], Resource: '*' },
+      req('route53:ListHostedZonesByName', '*'),
+      'Allow'
+    ],
+    [
+      'other action',
+      { Action: 'route53:List*', Resource: '*' },
+      req(CHANGE, zone(Z1)),
+      'ImplicitDeny'
+    ],
+    [
+      'NotAction',
+      { NotAction: 'route53:ChangeResourceRecordSets', Resource: '*' },
+      req(CHANGE, zone(Z1)),
+      'ImplicitDeny'
+    ],
+    [
+      'NotAction other',
+      { NotAction: 'route53:Change*', Resource: '*' },
+      req('route53:GetChange', '*'),
+      'Allow'
+    ],
+    [
+      'zone wildcard',
+      { Action: '*', Resource: 'arn:aws:route53:::hostedzone/*' },
+      req(CHANGE, zone(Z1)),
+      'Allow'
+    ],
+    [
+      'zone wildcard vs *',
+      { Action: '*', Resource: 'arn:aws:route53:::hostedzone/*' },
+      req('route53:ListHostedZonesByName', '*'),
+      'ImplicitDeny'
+    ],
+    [
+      'zone wildcard vs change',
+      { Action: '*', Resource: 'arn:aws:route53:::hostedzone/*' },
+      req('route53:GetChange', 'arn:aws:route53:::change/C1'),
+      'ImplicitDeny'
+    ],
+    [
+      'resource case-sensitive',
+      { Action: '*', Resource: zone(Z1.toLowerCase()) },
+      req(CHANGE, zone(Z1)),
+      'ImplicitDeny'
+    ],
+    [
+      'resource array',
+      { Action: '*', Resource: [zone(Z2), zone(Z1)] },
+      req(CHANGE, zone(Z1)),
+      'Allow'
+    ],
     ['NotResource', { Action: '*', NotResource: zone(Z1) }, req(CHANGE, zone(Z1)), 'ImplicitDeny'],
     ['NotResource other', { Action: '*', NotResource: zone(Z1) }, req(CHANGE, zone(Z2)), 'Allow'],
-    ['segment wildcard', { Action: '*', Resource: 'arn:*:route53:::hostedzone/Z?123456789ABCDEFGHIJ' }, req(CHANGE, zone(Z1)), 'ImplicitDeny'],
-    ['segment wildcard hit', { Action: '*', Resource: 'arn:*:route53:::hostedzone/Z?123456789ABCDEFGHIJ' }, req(CHANGE, zone('ZX123456789ABCDEFGHIJ')), 'Allow']
+    [
+      '? is one character',
+      { Action: '*', Resource: 'arn:*:route53:::hostedzone/Z?' },
+      req(CHANGE, zone(Z1)),
+      'ImplicitDeny'
+    ],
+    [
+      '* does not span ARN segments',
+      { Action: '*', Resource: 'arn:*:hostedzone/*' },
+      req(CHANGE, zone(Z1)),
+      'ImplicitDeny'
+    ],
+    [
+      'segment wildcard hit',
+      { Action: '*', Resource: 'arn:*:route53:::hostedzone/Z?123456789ABCDEFGHIJ' },
+      req(CHANGE, zone('ZX123456789ABCDEFGHIJ')),
+      'Allow'
+    ]
   ])('%s', (_name, s, r, decision) => {
     expect(decide(s, r)).toBe(decision)
   })
@@ -179,10 +262,30 @@ describe('condition operators', () => {
     ['Null false, present', { Null: { [KEY]: 'false' } }, ['x'], 'Allow'],
     ['IfExists absent', { StringEqualsIfExists: { [KEY]: 'x' } }, undefined, 'Allow'],
     ['IfExists present', { StringEqualsIfExists: { [KEY]: 'x' } }, ['y'], 'ImplicitDeny'],
-    ['ForAllValues subset', { 'ForAllValues:StringLike': { [KEY]: ['a*', 'b*'] } }, ['ax', 'by'], 'Allow'],
-    ['ForAllValues not subset', { 'ForAllValues:StringLike': { [KEY]: 'a*' } }, ['ax', 'by'], 'ImplicitDeny'],
-    ['ForAnyValue:StringNotEquals', { 'ForAnyValue:StringNotEquals': { [KEY]: 'a' } }, ['a', 'b'], 'Allow'],
-    ['ForAllValues:StringNotEquals', { 'ForAllValues:StringNotEquals': { [KEY]: 'a' } }, ['a', 'b'], 'ImplicitDeny'],
+    [
+      'ForAllValues subset',
+      { 'ForAllValues:StringLike': { [KEY]: ['a*', 'b*'] } },
+      ['ax', 'by'],
+      'Allow'
+    ],
+    [
+      'ForAllValues not subset',
+      { 'ForAllValues:StringLike': { [KEY]: 'a*' } },
+      ['ax', 'by'],
+      'ImplicitDeny'
+    ],
+    [
+      'ForAnyValue:StringNotEquals',
+      { 'ForAnyValue:StringNotEquals': { [KEY]: 'a' } },
+      ['a', 'b'],
+      'Allow'
+    ],
+    [
+      'ForAllValues:StringNotEquals',
+      { 'ForAllValues:StringNotEquals': { [KEY]: 'a' } },
+      ['a', 'b'],
+      'ImplicitDeny'
+    ],
     [
       'blocks are ANDed',
       { StringEquals: { [KEY]: 'x' }, Null: { 'aws:Other': 'false' } },
@@ -204,7 +307,10 @@ describe('condition operators', () => {
     ['set operator on Null', withCondition({ 'ForAllValues:Null': { [KEY]: 'true' } })],
     ['Null with a non-boolean', withCondition({ Null: { [KEY]: 'maybe' } })],
     ['no Action', policy({ Effect: 'Allow', Resource: '*' })],
-    ['Action and NotAction', policy({ Effect: 'Allow', Action: '*', NotAction: 'x', Resource: '*' })],
+    [
+      'Action and NotAction',
+      policy({ Effect: 'Allow', Action: '*', NotAction: 'x', Resource: '*' })
+    ],
     ['no Resource', policy({ Effect: 'Allow', Action: '*' })],
     ['bad Effect', policy({ Effect: 'allow' as 'Allow', Action: '*', Resource: '*' })]
   ])('malformed policy throws: %s', (_name, p) => {
@@ -231,14 +337,22 @@ describe('the generated permissionsPolicy against a guarded update', () => {
     ['[DELETE, CREATE] A', change(['home.example.com'], ['A'], ['DELETE', 'CREATE']), true],
     ['CREATE A + AAAA', change(['home.example.com'], ['A', 'AAAA'], ['CREATE']), true],
     ['wildcard as \\052', change(['\\052.home.example.com'], ['A'], ['DELETE', 'CREATE']), true],
-    ['GetChange', { action: 'route53:GetChange', resource: 'arn:aws:route53:::change/C123', context: {} }, true],
+    [
+      'GetChange',
+      { action: 'route53:GetChange', resource: 'arn:aws:route53:::change/C123', context: {} },
+      true
+    ],
     ['another name', change(['other.example.com'], ['A'], ['DELETE', 'CREATE']), false],
     ['a name with a trailing dot', change(['home.example.com.'], ['A'], ['CREATE']), false],
     ['another zone', change(['home.example.com'], ['A'], ['DELETE', 'CREATE'], Z2), false],
     ['type CNAME', change(['home.example.com'], ['CNAME'], ['DELETE', 'CREATE']), false],
     ['UPSERT', change(['home.example.com'], ['A'], ['UPSERT']), false],
     ['no context at all', { action: CHANGE, resource: zone(Z1), context: {} }, false],
-    ['discovery not asked for', { action: 'route53:ListHostedZonesByName', resource: '*', context: {} }, false]
+    [
+      'discovery not asked for',
+      { action: 'route53:ListHostedZonesByName', resource: '*', context: {} },
+      false
+    ]
   ])('%s → %s', (_name, req, allowed) => {
     expect(authorize(req)).toBe(allowed)
   })

@@ -75,7 +75,8 @@ function resourceMatches(patterns: string[], resource: string): boolean {
     if (p === '*') return true
     const ps = splitArn(p)
     const rs = splitArn(resource)
-    if (!ps || !rs) return globMatch(p, resource, false)
+    // A wildcard never spans ARN segments, so a pattern with too few segments matches no ARN.
+    if (!ps || !rs) return !ps && !rs && globMatch(p, resource, false)
     return ps.every((seg, i) => globMatch(seg, rs[i] as string, false))
   })
 }

@@ -104,7 +104,7 @@ export function explainRoute53Denied(d: Route53Denied): string {
       lines.push(
         'The role may change records only where its policy allows every name, type and change action in the batch:',
         `- ${'route53:ChangeResourceRecordSetsNormalizedRecordNames'} holds names lowercase, without the trailing dot, with '*' written as \\052 (\\\\052 in JSON);`,
-        '- a guarded update sends [DELETE old, CREATE new], so the policy needs CREATE and DELETE (UPSERT alone does not allow it); removing a record needs DELETE;'
+        '- a guarded update sends [DELETE old, CREATE new], so the policy needs CREATE and DELETE (UPSERT alone does not allow it); removing a record needs DELETE.'
       )
       if (!zone)
         lines.push('- the hosted zone id was not known; replace hostedzone/* with the zone id.')
@@ -184,7 +184,7 @@ export function explainStsDenied(d: StsDenied): string {
   const subLines = [
     `The trust policy's condition on ${OIDC_HOST}:sub must match the token's sub claim exactly (StringEquals is case-sensitive).`,
     sub
-      ? `  This run presents: ${sub}`
+      ? `  This run presents: ${sub} (unless the job declares an environment)`
       : '  For a branch it is repo:OWNER/REPO:ref:refs/heads/BRANCH.',
     '  A job with `environment:` presents repo:OWNER/REPO:environment:NAME instead of the ref; pull requests present repo:OWNER/REPO:pull_request.',
     '  Repositories created on or after 2026-07-15 (or opted in) use the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…; a policy written only for the classic form fails — list both.'

@@ -177,11 +177,11 @@ export function changeRecordSetsStatement(o: ChangeStatementOptions): IamStateme
   if (types.length > 0) forAll[TYPES_KEY] = types
   if (actions.length > 0) forAll[ACTIONS_KEY] = actions
   const statement: IamStatement = {
+    ...(o.sid ? { Sid: o.sid } : {}),
     Effect: 'Allow',
     Action: 'route53:ChangeResourceRecordSets',
     Resource: single(arns)
   }
-  if (o.sid) statement.Sid = o.sid
   const condition: IamCondition = {}
   if (Object.keys(forAll).length > 0) condition['ForAllValues:StringEquals'] = forAll
   if (names.length > 0) condition['Null'] = { [NAMES_KEY]: 'false' }

@@ -264,10 +264,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     entry: RequestLogEntry,
     status: number,
     body: string,
-    contentType: string
+    contentType: string,
+    requestId = newRequestId()
   ): void {
     entry.status = status
-    const requestId = newRequestId()
     res.writeHead(status, {
       'content-type': contentType,
       'content-length': Buffer.byteLength(body),
@@ -284,7 +284,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       return
     }
     const ns = entry.service === 'sts' ? STS_NS : ROUTE53_NS
-    send(res, entry, err.status, errorXml(ns, err, requestId), 'text/xml')
+    send(res, entry, err.status, errorXml(ns, err, requestId), 'text/xml', requestId)
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -402,31 +402,37 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     const principalArn = identity.principal(cred.accessKeyId, cred.sessionToken)
     if (!takeToken()) throw new ApiError(400, 'Throttling', 'Rate exceeded')
 
-    let zone: Zone | undefined
+    // IAM is evaluated before the request is validated or the zone is looked up (as AWS does):
+    // an unauthorised caller learns nothing about zones or its own mistakes.
     let batch: ParsedBatch | undefined
+    let parseError: unknown
     let resource = '*'
     let context: Record<string, string[]> = {}
     if (r.zoneId !== undefined) {
-      zone = model.zone(r.zoneId)
-      resource = `arn:aws:route53:::hostedzone/${zone.id}`
+      resource = `arn:aws:route53:::hostedzone/${bareId(r.zoneId, 'hostedzone')}`
     }
-    if (r.changeId !== undefined)
+    if (r.changeId !== undefined) {
       resource = `arn:aws:route53:::change/${bareId(r.changeId, 'change')}`
+    }
     if (r.operation === 'ChangeResourceRecordSets') {
-      batch = parseChangeBatch(body)
-      context = conditionContext(batch)
+      try {
+        batch = parseChangeBatch(body)
+        context = conditionContext(batch)
+      } catch (e) {
+        parseError = e
+      }
     }
     const action = `route53:${r.operation}`
-    if (
-      authorize &&
-      !authorize({ action, resource, context, principalArn, accessKeyId: cred.accessKeyId })
-    ) {
+    const request = { action, resource, context, principalArn, accessKeyId: cred.accessKeyId }
+    if (authorize && !authorize(request)) {
       throw new ApiError(
         403,
         'AccessDenied',
         `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`
       )
     }
+    const zone = r.zoneId !== undefined ? model.zone(r.zoneId) : undefined
+    if (parseError !== undefined) throw parseError
     switch (r.operation) {
       case 'ListResourceRecordSets':
         return model.listResourceRecordSets(zone as Zone, url.searchParams)

@@ -21,7 +21,9 @@ import {
   STSClient,
   STSServiceException
 } from '@aws-sdk/client-sts'
-import { isThrottlingError } from '@smithy/core/retry'
+import { ConfiguredRetryStrategy, isThrottlingError } from '@smithy/core/retry'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { startStandIn } from './index.js'
 import type { StandIn, StandInOptions } from './index.js'
 
@@ -490,7 +492,7 @@ describe('rate limits, prior requests, faults', () => {
     const c = new Route53Client({
       endpoint: s.url,
       region: 'us-east-1',
-      maxAttempts: 3,
+      retryStrategy: new ConfiguredRetryStrategy(3, () => 10),
       credentials: r53.config.credentials
     })
     s.inject({ operation: 'ListResourceRecordSets', error: 'Throttling', times: 1 })
@@ -803,4 +805,82 @@ describe('OIDC and STS', () => {
       process.env = saved
     }
   })
+})
+
+describe('authorization order', () => {
+  beforeEach(() => setup({ rateLimit: false }))
+  afterEach(() => s.close())
+
+  it('denies before revealing whether a zone exists or a batch is valid', async () => {
+    s.setAuthorize(() => false)
+    const e = await fails(
+      r53.send(new ListResourceRecordSetsCommand({ HostedZoneId: 'Z0000000000000000NONE' }))
+    )
+    expect(e.name).toBe('AccessDenied')
+    const b = await fails(
+      r53.send(change({ Action: 'CREATE', ResourceRecordSet: a('x.example.com', ['bad']) }))
+    )
+    expect(b.name).toBe('AccessDenied')
+    s.setAuthorize()
+    await list()
+  })
+})
+
+describe('serve.ts', () => {
+  it('prints one JSON line, serves the SDK and the admin endpoints, exits on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'test/stand-in/serve.ts',
+        '--zone',
+        'example.com',
+        '--rate-limit',
+        'off'
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    )
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', resolve)
+        child.once('exit', (code) => reject(new Error(`serve.ts exited with ${code}`)))
+      })
+      const info = JSON.parse(line) as {
+        url: string
+        env: Record<string, string>
+        zones: Record<string, string>
+      }
+      const id = info.zones['example.com'] ?? ''
+      expect(id).toMatch(/^Z[A-Z0-9]{13,21}$/)
+      expect(info.env['AWS_ENDPOINT_URL_ROUTE_53']).toBe(info.url)
+      const c = new Route53Client({
+        endpoint: info.url,
+        region: 'us-east-1',
+        credentials: {
+          accessKeyId: info.env['AWS_ACCESS_KEY_ID'] ?? '',
+          secretAccessKey: info.env['AWS_SECRET_ACCESS_KEY'] ?? ''
+        }
+      })
+      await c.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: id,
+          ChangeBatch: {
+            Changes: [{ Action: 'CREATE', ResourceRecordSet: a('h.example.com', ['192.0.2.1']) }]
+          }
+        })
+      )
+      const log = (await (await fetch(`${info.url}/__standin/requests`)).json()) as Array<{
+        operation: string
+      }>
+      expect(log.map((e) => e.operation)).toEqual(['ChangeResourceRecordSets'])
+      const recs = (await (
+        await fetch(`${info.url}/__standin/records?zone=${id}`)
+      ).json()) as ResourceRecordSet[]
+      expect(recs.map((r) => r.Name)).toContain('h.example.com.')
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+    }
+  }, 20_000)
 })

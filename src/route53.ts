@@ -31,11 +31,16 @@ function errorName(err: unknown): string {
   return (err as { name?: string })?.name ?? ''
 }
 
+/** InvalidChangeBatch carries its reasons in `messages` or, as AWS often sends it, in `message`. */
+function batchMessages(err: unknown): string[] {
+  const messages = (err as { messages?: string[] }).messages ?? []
+  return messages.length > 0 ? messages : [(err as Error).message ?? '']
+}
+
 /** Whether a refused batch failed because the records changed since they were read. */
 export function isConflict(err: unknown): boolean {
   if (errorName(err) !== 'InvalidChangeBatch') return false
-  const messages = (err as { messages?: string[] }).messages ?? [(err as Error).message]
-  return messages.some((m) => /already exists|not found|do not match/i.test(m))
+  return batchMessages(err).some((m) => /already exists|not found|do not match/i.test(m))
 }
 
 interface Where {
@@ -67,7 +72,7 @@ export function explainError(err: unknown, where: Where): UpdateError {
       )
     }
     case 'InvalidChangeBatch': {
-      const messages = (err as { messages?: string[] }).messages ?? [message]
+      const messages = batchMessages(err)
       const outside = messages.find((m) => /not permitted in zone/i.test(m))
       if (outside) return new UpdateError(`A hostname is not in ${zone}: ${outside}`)
       return new UpdateError(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`)

@@ -1,0 +1,151 @@
+/** `--help` text, generated from INPUTS (flags, defaults, descriptions) so it lists every input. */
+import { INPUTS, type InputName } from '../inputs.js'
+import {
+  CLI_ONLY_FLAGS,
+  FLAG_INPUTS,
+  LIST_INPUTS,
+  OIDC_ONLY_INPUTS,
+  envName,
+  isBooleanInput
+} from './args.js'
+
+const METAVAR: Partial<Record<InputName, string>> = {
+  hostname: 'NAME',
+  'host-map': 'TEXT',
+  'hosted-zone-id': 'ID',
+  ip: 'ADDRESS',
+  'ip-source': 'public|local',
+  'ip-version': '4|6|both',
+  'ip-providers': 'URL',
+  interface: 'NAME',
+  ttl: 'SECONDS',
+  state: 'present|absent',
+  'wait-timeout': 'SECONDS',
+  comment: 'TEXT',
+  'aws-region': 'REGION'
+}
+
+/** Wrap `text` to `width` columns, every line indented by `indent` spaces. */
+export function wrap(text: string, indent: number, width = 80): string {
+  const pad = ' '.repeat(indent)
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && pad.length + line.length + 1 + word.length > width) {
+      lines.push(pad + line)
+      line = word
+    } else {
+      line = line ? `${line} ${word}` : word
+    }
+  }
+  if (line) lines.push(pad + line)
+  return lines.join('\n')
+}
+
+const plain = (s: string): string => s.replace(/`/g, '')
+
+/** The flag as help shows it, e.g. `--ttl SECONDS` or `--dry-run[=true|false]`. */
+export function flagUsage(name: InputName): string {
+  if (isBooleanInput(name)) return `--${name}[=true|false]`
+  return `--${name} ${METAVAR[name] ?? 'VALUE'}`
+}
+
+export function helpText(version: string): string {
+  const out: string[] = []
+  out.push(
+    `route53-ddns ${version}: keep Route 53 A/AAAA records pointed at this machine.`,
+    '',
+    'Usage:',
+    '  route53-ddns [options]               update the records (the action, without a runner)',
+    '  route53-ddns policy [options]        print the least-privilege IAM and OIDC trust policies',
+    '                                       (route53-ddns policy --help for its options)',
+    '',
+    wrap(
+      'Every option is the action input of the same name and takes the same values. Each can ' +
+        'also be set by an environment variable (shown in brackets); an option on the command ' +
+        'line wins over the variable. Options marked (repeatable) append: --hostname a ' +
+        '--hostname b is the same as --hostname a,b. Booleans work bare (--dry-run) or as ' +
+        '--dry-run=true|false.',
+      0
+    ),
+    '',
+    'Options:'
+  )
+  for (const name of FLAG_INPUTS) {
+    const input = INPUTS[name]
+    const repeat = (LIST_INPUTS as readonly string[]).includes(name) ? ' (repeatable)' : ''
+    const def = input.default === '' ? '' : ` Default: ${input.default}.`
+    out.push(`  ${flagUsage(name)}${repeat}  [${envName(name)}]`)
+    out.push(wrap(`${plain(input.description)}${def}`, 6))
+  }
+  out.push('', 'Command-line options:')
+  for (const [name, f] of Object.entries(CLI_ONLY_FLAGS)) {
+    out.push(`  ${f.short ? `-${f.short}, ` : ''}--${name}`)
+    out.push(wrap(plain(f.description), 6))
+  }
+  out.push(
+    '',
+    'Credentials:',
+    wrap(
+      'The AWS SDK default credential chain: AWS_PROFILE (a profile may assume a role with ' +
+        'role_arn), AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_ROLE_ARN with ' +
+        'AWS_WEB_IDENTITY_TOKEN_FILE, or an instance role. The action’s GitHub OIDC inputs (' +
+        OIDC_ONLY_INPUTS.map((n) => `--${n}`).join(', ') +
+        ') are refused here with a usage error.',
+      2
+    ),
+    '',
+    'Exit status:',
+    '  0  success (records created, updated, deleted or already right)',
+    '  1  failure (address detection, AWS, a refused record)',
+    '  2  usage error (unknown option, bad value); nothing was sent to AWS',
+    '',
+    'Examples:',
+    '  route53-ddns --hostname home.example.com --hosted-zone-id Z0123456789ABCDEFGHIJ',
+    '  route53-ddns --hostname home.example.com --ip-version both --dry-run',
+    '  route53-ddns --hostname a.example.com --hostname b.example.com --ip 198.51.100.7 --json',
+    '  ROUTE53_DDNS_HOSTNAME=home.example.com AWS_PROFILE=ddns route53-ddns --ip-source local',
+    '  route53-ddns policy --hostname home.example.com --repository octo/home --json',
+    ''
+  )
+  return out.join('\n')
+}
+
+export function policyHelpText(): string {
+  return [
+    'Usage: route53-ddns policy --hostname NAME… [options]',
+    '',
+    wrap(
+      'Print the least-privilege IAM permissions policy for the given record names and, with ' +
+        '--repository, the trust policy that lets that repository’s GitHub Actions runs assume ' +
+        'the role by OIDC. Nothing is sent to AWS.',
+      0
+    ),
+    '',
+    'Permissions policy:',
+    '  --hostname NAME (repeatable)     record names (commas or spaces separate several)',
+    '  --hosted-zone-id ID (repeatable) the zones; none: zone discovery (ListHostedZonesByName,',
+    '                                   and records in hostedzone/*)',
+    '  --host-map TEXT (repeatable)     a host map: the policy covers every machine’s names',
+    '  --state present|absent           absent needs only DELETE. Default: present',
+    '  --wait-for-sync[=true|false]     also allow route53:GetChange',
+    '',
+    'Trust policy (only with --repository):',
+    '  --repository OWNER/REPO          the repository whose workflows may assume the role',
+    '  --owner-id N --repository-id N   also accept the immutable subject form',
+    '  --ref REF                        branch or full ref. Default: main',
+    '  --environment NAME               a deployment environment instead of a ref',
+    '  --workflow-ref REF               pin a reusable workflow (owner/repo/.github/workflows/x.yml@ref)',
+    '  --audience A                     Default: sts.amazonaws.com',
+    '  --account-id 123456789012        Default: the placeholder ACCOUNT_ID',
+    '',
+    'Output:',
+    '  --json                           one object {"permissionsPolicy": …, "trustPolicy": …}',
+    '  -h, --help                       print this help',
+    '',
+    'Example:',
+    '  route53-ddns policy --hostname home.example.com --hosted-zone-id Z0123456789ABCDEFGHIJ \\',
+    '    --repository octo/home --account-id 111122223333',
+    ''
+  ].join('\n')
+}

@@ -1,0 +1,127 @@
+/**
+ * The command line: the same core as the action, for machines with no runner (cron, systemd).
+ * flags/env → parseInputs → update (with detection) → plain lines or --json. Never prints GitHub
+ * workflow commands. Exit codes: 0 success, 1 failure, 2 usage error.
+ */
+import { hostname as osHostname } from 'node:os'
+import pkg from '../../package.json' with { type: 'json' }
+import { InputError } from '../errors.js'
+import { INPUTS, parseInputs } from '../inputs.js'
+import { detectAddresses } from '../detect/index.js'
+import { update, type UpdateOutcome } from '../update.js'
+import type { Config, Logger, RecordReport } from '../types.js'
+import { UsageError, inputGetter, mainSpecs, oidcRefusals, parseFlags } from './args.js'
+import { helpText } from './help.js'
+import { policyCommand } from './policy.js'
+
+export const VERSION: string = pkg.version
+
+/** Where the CLI reads and writes; tests inject their own. */
+export interface Io {
+  stdout: { write(text: string): unknown }
+  stderr: { write(text: string): unknown }
+  env: Record<string, string | undefined>
+  /** This machine's hostname (for host-map); default os.hostname(). */
+  machine?: string
+  /** Replaces the core update (tests). */
+  update?: typeof update
+}
+
+export const EXIT_OK = 0
+export const EXIT_FAILURE = 1
+export const EXIT_USAGE = 2
+
+function defaultIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env }
+}
+
+/** `2 records: 1 created, 1 unchanged` (counts in first-seen order). */
+export function summaryLine(records: RecordReport[], dryRun: boolean): string {
+  const counts = new Map<string, number>()
+  for (const r of records) counts.set(r.result, (counts.get(r.result) ?? 0) + 1)
+  const parts = [...counts].map(([result, n]) => `${n} ${result}`)
+  const noun = records.length === 1 ? 'record' : 'records'
+  return `${records.length} ${noun}${parts.length ? `: ${parts.join(', ')}` : ''}${dryRun ? ' (dry run: nothing was written)' : ''}`
+}
+
+function makeLogger(io: Io, json: boolean, verbose: boolean): Logger {
+  // With --json, stdout carries only the JSON: log lines go to stderr.
+  const info = json ? io.stderr : io.stdout
+  const oneLine = (m: string): string => m.replace(/\r?\n/g, '\n  ')
+  return {
+    info: (m) => void info.write(`${oneLine(m)}\n`),
+    warning: (m) => void io.stderr.write(`warning: ${oneLine(m)}\n`),
+    debug: (m) => {
+      if (verbose) io.stderr.write(`debug: ${oneLine(m)}\n`)
+    }
+  }
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`error: ${message}\nRun 'route53-ddns --help' for usage.\n`)
+  return EXIT_USAGE
+}
+
+/** Run the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    if (argv[0] === 'policy') return policyCommand(argv.slice(1), io)
+    return await updateCommand(argv, io)
+  } catch (err) {
+    if (err instanceof UsageError) return usage(io, err.message)
+    const message = err instanceof Error ? err.message : String(err)
+    io.stderr.write(`error: ${message}\n`)
+    return EXIT_FAILURE
+  }
+}
+
+async function updateCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(argv, mainSpecs(), oidcRefusals())
+  if (values.get('help') === 'true') {
+    io.stdout.write(helpText(VERSION))
+    return EXIT_OK
+  }
+  if (values.get('version') === 'true') {
+    io.stdout.write(`${VERSION}\n`)
+    return EXIT_OK
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument '${positionals[0] ?? ''}' (names go in --hostname; the only subcommand is 'policy')`
+    )
+  }
+  const json = values.get('json') === 'true'
+  const logger = makeLogger(io, json, values.get('verbose') === 'true')
+  const { get, source } = inputGetter(values, io.env)
+
+  let config: Config
+  try {
+    config = parseInputs(get, { machine: io.machine ?? osHostname(), env: io.env })
+  } catch (err) {
+    // A bad value is a usage error: name the flag or variable it came from.
+    if (err instanceof InputError) {
+      throw new UsageError(
+        Object.hasOwn(INPUTS, err.input) ? `${source(err.input)}: ${err.problem}` : err.message
+      )
+    }
+    throw err
+  }
+
+  const run = io.update ?? update
+  const outcome: UpdateOutcome = await run(config, {
+    logger,
+    detect: (cfg) => detectAddresses(cfg, { logger })
+  })
+  const { report, error } = outcome
+  if (json) io.stdout.write(`${JSON.stringify(report.records)}\n`)
+  if (report.records.length > 0 || !error) {
+    const line = summaryLine(report.records, report.dryRun)
+    if (json) io.stderr.write(`${line}\n`)
+    else io.stdout.write(`${line}\n`)
+  }
+  if (error) {
+    io.stderr.write(`error: ${error.message.replace(/\r?\n/g, '\n  ')}\n`)
+    return EXIT_FAILURE
+  }
+  return EXIT_OK
+}

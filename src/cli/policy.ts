@@ -1,0 +1,145 @@
+/** `route53-ddns policy`: print the least-privilege permissions policy and the OIDC trust policy. */
+import { InputError } from '../errors.js'
+import { parseHostMap } from '../host-map.js'
+import { permissionsPolicy, trustPolicy, type IamPolicy, type TrustOptions } from '../policy.js'
+import { UsageError, parseFlags, type FlagSpec } from './args.js'
+import { policyHelpText } from './help.js'
+import type { Io } from './main.js'
+
+const s = (multiple = false): FlagSpec => ({ type: 'string', multiple })
+const b = (short?: string): FlagSpec => ({
+  type: 'boolean',
+  multiple: false,
+  ...(short ? { short } : {})
+})
+
+/** The `policy` subcommand's flags. */
+export const POLICY_FLAGS: Record<string, FlagSpec> = {
+  hostname: s(true),
+  'hosted-zone-id': s(true),
+  'host-map': s(true),
+  state: s(),
+  'wait-for-sync': b(),
+  repository: s(),
+  'owner-id': s(),
+  'repository-id': s(),
+  ref: s(),
+  environment: s(),
+  'workflow-ref': s(),
+  audience: s(),
+  'account-id': s(),
+  json: b(),
+  help: b('h')
+}
+
+const TRUST_ONLY = [
+  'owner-id',
+  'repository-id',
+  'ref',
+  'environment',
+  'workflow-ref',
+  'audience',
+  'account-id'
+] as const
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '').split(/[\s,]+/).filter((v) => v.length > 0)
+
+/** Policy errors name fields ('hostnames', 'account-id', …); show them as the flags they came from. */
+function flagOf(field: string): string {
+  return field === 'hostnames'
+    ? '--hostname'
+    : field === 'record-types'
+      ? 'record types'
+      : `--${field}`
+}
+
+export interface PolicyDocuments {
+  permissionsPolicy: IamPolicy
+  trustPolicy?: IamPolicy
+}
+
+/** Build both documents from the parsed flags; UsageError on any bad value. */
+export function buildPolicies(values: Map<string, string>): PolicyDocuments {
+  const hostnames = list(values.get('hostname'))
+  const mapText = values.get('host-map')
+  if (mapText !== undefined) {
+    for (const names of parseHostMap(mapText).values()) hostnames.push(...names)
+  }
+  if (hostnames.length === 0) {
+    throw new UsageError('policy needs --hostname NAME (or --host-map TEXT)')
+  }
+  const zoneIds = list(values.get('hosted-zone-id'))
+  const state = values.get('state') ?? 'present'
+  if (state !== 'present' && state !== 'absent') {
+    throw new UsageError(`--state: '${state}' is not one of 'present', 'absent'`)
+  }
+  const repository = values.get('repository')
+  if (repository === undefined) {
+    const stray = TRUST_ONLY.find((f) => values.has(f))
+    if (stray)
+      throw new UsageError(`--${stray} is for the trust policy and needs --repository OWNER/REPO`)
+  }
+  try {
+    const permissions = permissionsPolicy({
+      hostnames: [...new Set(hostnames)],
+      zoneIds,
+      state,
+      discovery: zoneIds.length === 0,
+      waitForSync: values.get('wait-for-sync') === 'true'
+    })
+    if (repository === undefined) return { permissionsPolicy: permissions }
+    const o: TrustOptions = { repository }
+    const optional = {
+      ownerId: 'owner-id',
+      repositoryId: 'repository-id',
+      ref: 'ref',
+      environment: 'environment',
+      workflowRef: 'workflow-ref',
+      audience: 'audience',
+      accountId: 'account-id'
+    } as const
+    for (const [key, flag] of Object.entries(optional) as Array<[keyof typeof optional, string]>) {
+      const v = values.get(flag)
+      if (v !== undefined) o[key] = v
+    }
+    return { permissionsPolicy: permissions, trustPolicy: trustPolicy(o) }
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageError(`${flagOf(err.input)}: ${err.problem}`)
+    throw err
+  }
+}
+
+/** Run `route53-ddns policy …`; returns the exit code. */
+export function policyCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseFlags(argv, POLICY_FLAGS)
+  if (values.get('help') === 'true') {
+    io.stdout.write(policyHelpText())
+    return 0
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument '${positionals[0] ?? ''}' (policy takes only options)`
+    )
+  }
+  const docs = buildPolicies(values)
+  if (values.get('json') === 'true') {
+    io.stdout.write(`${JSON.stringify(docs, null, 2)}\n`)
+    return 0
+  }
+  const out: string[] = [
+    '# Permissions policy: attach it to the role (IAM > Roles > the role > Add permissions > Create inline policy).',
+    JSON.stringify(docs.permissionsPolicy, null, 2)
+  ]
+  if (docs.trustPolicy) {
+    out.push(
+      '',
+      '# Trust policy: the role’s trust relationship (IAM > Roles > the role > Trust relationships).',
+      JSON.stringify(docs.trustPolicy, null, 2)
+    )
+  } else {
+    io.stderr.write('note: add --repository OWNER/REPO to also print the OIDC trust policy.\n')
+  }
+  io.stdout.write(`${out.join('\n')}\n`)
+  return 0
+}

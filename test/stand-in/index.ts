@@ -196,7 +196,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Access key id and session token of a SigV4-signed request. */
-function sigv4(req: IncomingMessage): { accessKeyId: string; sessionToken?: string } | undefined {
+function sigv4(
+  req: IncomingMessage
+): { accessKeyId: string; service: string; sessionToken?: string } | undefined {
   const auth = req.headers['authorization']
   if (typeof auth !== 'string') return undefined
   const m =
@@ -207,6 +209,7 @@ function sigv4(req: IncomingMessage): { accessKeyId: string; sessionToken?: stri
   const token = req.headers['x-amz-security-token']
   return {
     accessKeyId: m[1] as string,
+    service: m[4] as string,
     ...(typeof token === 'string' ? { sessionToken: token } : {})
   }
 }
@@ -333,6 +336,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         throw new ApiError(status, fault.error, message)
       }
       if (r.service === 'oidc') {
+        if (req.method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'Use GET')
         const out = identity.issueIdToken(
           req.headers['authorization'],
           url.searchParams.get('audience')
@@ -375,6 +379,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
           'Request is missing Authentication Token'
         )
       entry.accessKeyId = cred.accessKeyId
+      if (cred.service !== 'sts') {
+        throw new ApiError(
+          403,
+          'SignatureDoesNotMatch',
+          "Credential should be scoped to correct service: 'sts'."
+        )
+      }
       return identity.getCallerIdentity(
         identity.principal(cred.accessKeyId, cred.sessionToken),
         cred.accessKeyId
@@ -399,6 +410,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     const cred = sigv4(req)
     if (!cred) throw new ApiError(403, 'MissingAuthenticationToken', 'Missing Authentication Token')
     entry.accessKeyId = cred.accessKeyId
+    if (cred.service !== 'route53') {
+      throw new ApiError(
+        403,
+        'SignatureDoesNotMatch',
+        "Credential should be scoped to correct service: 'route53'."
+      )
+    }
     const principalArn = identity.principal(cred.accessKeyId, cred.sessionToken)
     if (!takeToken()) throw new ApiError(400, 'Throttling', 'Rate exceeded')
 

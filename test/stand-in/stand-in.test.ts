@@ -175,8 +175,9 @@ describe('Route 53 records', () => {
     )
     expect(e).toBeInstanceOf(InvalidChangeBatch)
     // Route 53 now answers the standard ErrorResponse: all problems in one bracketed Message,
-    // no <Messages> list, so the SDK's `messages` stays undefined.
-    expect((e as InvalidChangeBatch).messages).toBeUndefined()
+    // no <Messages> list. The SDK then sets `messages` to an EMPTY ARRAY (not undefined), so
+    // `err.messages ?? [err.message]` loses the text: read `message`.
+    expect((e as InvalidChangeBatch).messages).toEqual([])
     expect(e.message).toMatch(/^\[.*\]$/)
     expect(e.message).toContain(
       "Tried to create resource record set [name='home.example.com.', type='A'] but it already exists"

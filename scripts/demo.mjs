@@ -39,10 +39,8 @@ function runAction(run) {
   const env = {
     PATH: process.env.PATH,
     HOME: dir,
-    ...standIn.env,
-    // The stand-in's own static keys are not needed: the action signs in by OIDC.
-    AWS_ACCESS_KEY_ID: '',
-    AWS_SECRET_ACCESS_KEY: '',
+    // The stand-in's endpoints and OIDC variables; not its static keys: the action signs in by OIDC.
+    ...Object.fromEntries(Object.entries(standIn.env).filter(([k]) => !k.startsWith('AWS_ACCESS_KEY') && !k.startsWith('AWS_SECRET'))),
     GITHUB_OUTPUT: output,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_REPOSITORY: 'octo/demo',
@@ -54,13 +52,24 @@ function runAction(run) {
   }
   console.log(`\n=== Run ${run}: node ${spawnSync(node, ['--version']).stdout.toString().trim()} dist/index.js ===`)
   const r = spawnSync(node, [join(root, 'dist/index.js')], { env, encoding: 'utf8' })
-  process.stdout.write(r.stdout)
-  process.stderr.write(r.stderr)
+  process.stdout.write(asTheRunnerShows(r.stdout))
+  process.stderr.write(asTheRunnerShows(r.stderr))
   console.log(`--- exit code ${r.status}; outputs (GITHUB_OUTPUT):`)
   console.log(readFileSync(output, 'utf8').trim())
   console.log('--- job summary (GITHUB_STEP_SUMMARY):')
   console.log(readFileSync(summary, 'utf8').trim())
   return r.status
+}
+
+// The runner consumes ::add-mask:: and hides ::debug:: (unless debugging), showing *** for masked values.
+function asTheRunnerShows(text) {
+  const masks = []
+  const shown = []
+  for (const line of text.split('\n')) {
+    if (line.startsWith('::add-mask::')) masks.push(line.slice('::add-mask::'.length))
+    else if (!line.startsWith('::debug::')) shown.push(line)
+  }
+  return masks.filter(Boolean).reduce((out, m) => out.split(m).join('***'), shown.join('\n'))
 }
 
 let status = 0

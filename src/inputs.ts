@@ -197,7 +197,12 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   for (const ip of ips) {
     const family = isIP(ip)
     if (family === 0) throw new InputError('ip', `'${shown(ip)}' is not an IPv4 or IPv6 address`)
-    const canonical = canonicalAddress(ip)
+    let canonical: string
+    try {
+      canonical = canonicalAddress(ip)
+    } catch (err) {
+      throw new InputError('ip', shown((err as Error).message))
+    }
     const target = family === 4 ? ipv4 : ipv6
     if (!target.includes(canonical)) target.push(canonical)
   }

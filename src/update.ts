@@ -65,6 +65,11 @@ function describe(r: RecordReport): string {
   return `${r.name} ${r.type} in ${r.zoneId}: ${arrow}, TTL ${r.ttl} (${r.result}${change})`
 }
 
+/** The report row of a planned record. */
+function row({ changes: _changes, ...rest }: PlannedRecord, changeId: string): RecordReport {
+  return { ...rest, changeId }
+}
+
 async function planZone(client: Route53Client, zoneId: string, targets: Target[], config: Config): Promise<PlannedRecord[]> {
   const live = await readNames(client, zoneId, targets.map((t) => t.name))
   const o = { zoneId, state: config.state, ttl: config.ttl, dryRun: config.dryRun }
@@ -87,13 +92,13 @@ async function applyZone(
   let plans = first
   for (let attempt = 0; ; attempt++) {
     const pending = plans.filter((p) => !done.has(key(p)))
-    for (const p of pending.filter((p) => p.changes.length === 0)) done.set(key(p), { ...p, changeId: '' })
+    for (const p of pending.filter((p) => p.changes.length === 0)) done.set(key(p), row(p, ''))
     const batches = splitBatches(pending.map((p) => p.changes))
     try {
       for (const batch of batches) {
         const id = await submitBatch(client, zoneId, batch, config.comment)
         for (const p of pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]!))) {
-          done.set(key(p), { name: p.name, type: p.type, zoneId, before: p.before, after: p.after, ttl: p.ttl, result: p.result, changeId: id })
+          done.set(key(p), row(p, id))
         }
       }
       break
@@ -171,7 +176,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     for (const [zoneId, zoneTargets] of byZone) {
       const zonePlans = await planZone(client, zoneId, zoneTargets, config)
       plans.set(zoneId, zonePlans)
-      planned.push(...zonePlans.map(({ changes: _c, ...row }) => ({ ...row, changeId: '' })))
+      planned.push(...zonePlans.map((p) => row(p, '')))
     }
 
     if (config.dryRun) {

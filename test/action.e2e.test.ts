@@ -53,7 +53,9 @@ describe.each(NODES)('dist/index.js under %s', (label, node) => {
     expect(second.code).toBe(0)
     expect(second.outputs.changed).toBe('false')
     expect(second.outputs['change-id']).toBe('')
-    expect(JSON.parse(second.outputs.records ?? '[]')[0]).toMatchObject({ result: 'unchanged', before: ['198.51.100.7'] })
+    expect(JSON.parse(second.outputs.records ?? '[]')).toEqual([
+      { name: hostname, type: 'A', zoneId, before: ['198.51.100.7'], after: ['198.51.100.7'], ttl: 300, result: 'unchanged', changeId: '' }
+    ])
     expect(standIn.requests.filter((r) => r.service === 'route53').map((r) => r.operation)).toEqual(['ListResourceRecordSets'])
     expect(second.summary).toContain('unchanged')
   })

@@ -57,8 +57,8 @@ function makeLogger(io: Io, json: boolean, verbose: boolean): Logger {
   }
 }
 
-function usage(io: Io, message: string): number {
-  io.stderr.write(`error: ${message}\nRun 'route53-ddns --help' for usage.\n`)
+function usage(io: Io, message: string, command = 'route53-ddns'): number {
+  io.stderr.write(`error: ${message}\nRun '${command} --help' for usage.\n`)
   return EXIT_USAGE
 }
 
@@ -68,7 +68,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (argv[0] === 'policy') return policyCommand(argv.slice(1), io)
     return await updateCommand(argv, io)
   } catch (err) {
-    if (err instanceof UsageError) return usage(io, err.message)
+    if (err instanceof UsageError) {
+      return usage(io, err.message, argv[0] === 'policy' ? 'route53-ddns policy' : undefined)
+    }
     const message = err instanceof Error ? err.message : String(err)
     io.stderr.write(`error: ${message}\n`)
     return EXIT_FAILURE
@@ -113,6 +115,14 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
     detect: (cfg) => detectAddresses(cfg, { logger })
   })
   const { report, error } = outcome
+  if (
+    report.records.length === 0 &&
+    error instanceof InputError &&
+    Object.hasOwn(INPUTS, error.input)
+  ) {
+    // A value only found bad at run time (e.g. an interface this machine does not have).
+    return usage(io, `${source(error.input)}: ${error.problem}`)
+  }
   if (json) io.stdout.write(`${JSON.stringify(report.records)}\n`)
   if (report.records.length > 0 || !error) {
     const line = summaryLine(report.records, report.dryRun)

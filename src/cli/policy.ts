@@ -61,6 +61,15 @@ export interface PolicyDocuments {
 
 /** Build both documents from the parsed flags; UsageError on any bad value. */
 export function buildPolicies(values: Map<string, string>): PolicyDocuments {
+  try {
+    return build(values)
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageError(`${flagOf(err.input)}: ${err.problem}`)
+    throw err
+  }
+}
+
+function build(values: Map<string, string>): PolicyDocuments {
   const hostnames = list(values.get('hostname'))
   const mapText = values.get('host-map')
   if (mapText !== undefined) {
@@ -80,34 +89,29 @@ export function buildPolicies(values: Map<string, string>): PolicyDocuments {
     if (stray)
       throw new UsageError(`--${stray} is for the trust policy and needs --repository OWNER/REPO`)
   }
-  try {
-    const permissions = permissionsPolicy({
-      hostnames: [...new Set(hostnames)],
-      zoneIds,
-      state,
-      discovery: zoneIds.length === 0,
-      waitForSync: values.get('wait-for-sync') === 'true'
-    })
-    if (repository === undefined) return { permissionsPolicy: permissions }
-    const o: TrustOptions = { repository }
-    const optional = {
-      ownerId: 'owner-id',
-      repositoryId: 'repository-id',
-      ref: 'ref',
-      environment: 'environment',
-      workflowRef: 'workflow-ref',
-      audience: 'audience',
-      accountId: 'account-id'
-    } as const
-    for (const [key, flag] of Object.entries(optional) as Array<[keyof typeof optional, string]>) {
-      const v = values.get(flag)
-      if (v !== undefined) o[key] = v
-    }
-    return { permissionsPolicy: permissions, trustPolicy: trustPolicy(o) }
-  } catch (err) {
-    if (err instanceof InputError) throw new UsageError(`${flagOf(err.input)}: ${err.problem}`)
-    throw err
+  const permissions = permissionsPolicy({
+    hostnames: [...new Set(hostnames)],
+    zoneIds,
+    state,
+    discovery: zoneIds.length === 0,
+    waitForSync: values.get('wait-for-sync') === 'true'
+  })
+  if (repository === undefined) return { permissionsPolicy: permissions }
+  const o: TrustOptions = { repository }
+  const optional = {
+    ownerId: 'owner-id',
+    repositoryId: 'repository-id',
+    ref: 'ref',
+    environment: 'environment',
+    workflowRef: 'workflow-ref',
+    audience: 'audience',
+    accountId: 'account-id'
+  } as const
+  for (const [key, flag] of Object.entries(optional) as Array<[keyof typeof optional, string]>) {
+    const v = values.get(flag)
+    if (v !== undefined) o[key] = v
   }
+  return { permissionsPolicy: permissions, trustPolicy: trustPolicy(o) }
 }
 
 /** Run `route53-ddns policy …`; returns the exit code. */
@@ -137,6 +141,9 @@ export function policyCommand(argv: string[], io: Io): number {
       '# Trust policy: the role’s trust relationship (IAM > Roles > the role > Trust relationships).',
       JSON.stringify(docs.trustPolicy, null, 2)
     )
+    if (!values.has('account-id')) {
+      io.stderr.write('note: replace ACCOUNT_ID, or pass --account-id 123456789012.\n')
+    }
   } else {
     io.stderr.write('note: add --repository OWNER/REPO to also print the OIDC trust policy.\n')
   }

@@ -69,6 +69,11 @@ export type EchoParse = { ok: true; address: string } | { ok: false; reason: str
 
 const TRACE_LINE = /^[A-Za-z0-9_.-]+=.*$/
 
+/** An address as Node parses it, without a zone index (`%eth0`), which no record can hold. */
+function isAddress(text: string): boolean {
+  return isIP(text) !== 0 && !text.includes('%')
+}
+
 function quoted(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat)
@@ -76,7 +81,7 @@ function quoted(text: string): string {
 
 function describeJunk(body: string): string {
   const start = body.trimStart()
-  if (/^</.test(start) || /<(html|body|head|title|!doctype)\b/i.test(body)) {
+  if (/^</.test(start) || /<\/?[a-z!][^>]*>/i.test(body)) {
     return 'answered with an HTML page, not an address'
   }
   if (/^[{[]/.test(start)) return 'answered with JSON, not a bare address'
@@ -97,7 +102,7 @@ export function parseEchoBody(body: string, family: 4 | 6): EchoParse {
   if (text === '') return { ok: false, reason: 'answered with an empty body' }
   let candidate: string
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '')
-  if (isIP(text) !== 0) {
+  if (isAddress(text)) {
     candidate = text
   } else if (lines.every((l) => TRACE_LINE.test(l))) {
     const ipLines = lines.filter((l) => l.startsWith('ip='))
@@ -105,8 +110,9 @@ export function parseEchoBody(body: string, family: 4 | 6): EchoParse {
       return { ok: false, reason: 'answered key=value lines without an ip= line' }
     if (ipLines.length > 1) return { ok: false, reason: 'answered several ip= lines' }
     candidate = (ipLines[0] as string).slice(3).trim()
-    if (isIP(candidate) === 0)
+    if (!isAddress(candidate)) {
       return { ok: false, reason: `has ip=${quoted(candidate)}, not an address` }
+    }
   } else {
     return { ok: false, reason: describeJunk(text) }
   }
@@ -226,7 +232,7 @@ export function askProvider(
         const to = res.headers.location ? ` to ${res.headers.location.slice(0, 200)}` : ''
         return finish({
           ok: false,
-          reason: `redirected (HTTP ${status}${to}); redirects are not followed`
+          reason: `redirected (HTTP ${status}${to}), and redirects are not followed`
         })
       }
       if (status < 200 || status >= 300) {

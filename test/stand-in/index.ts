@@ -93,6 +93,8 @@ export interface StandIn {
   count(operation?: string): number
   resetLog(): void
   inject(fault: Fault): void
+  /** Drops every injected fault not yet consumed. */
+  clearFaults(): void
   issuedTokens(): string[]
   issuedCredentials(): Array<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }>
   setAuthorize(fn?: (req: AuthzRequest) => boolean): void
@@ -549,6 +551,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
     inject: (fault) => {
       faults.push({ fault, remaining: fault.times ?? 1, skip: fault.afterMatches ?? 0 })
+    },
+    clearFaults: () => {
+      faults = []
     },
     issuedTokens: () => [...identity.tokens.keys()],
     issuedCredentials: () =>

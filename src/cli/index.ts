@@ -2,6 +2,12 @@
 // The `route53-ddns` command: all logic lives in main(); this only sets the exit code.
 import { main } from './main.js'
 
+// `route53-ddns --help | head` closes the pipe early: stop quietly instead of crashing.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw err
+})
+
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code
 })

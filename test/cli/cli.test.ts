@@ -349,6 +349,12 @@ describe('against the Route 53 stand-in', () => {
       result: 'created'
     })
     expect(records[0]?.changeId).toMatch(/^C/)
+    // Exactly the fields of the action's `records` output.
+    for (const r of records) {
+      expect(Object.keys(r).sort()).toEqual(
+        ['after', 'before', 'changeId', 'name', 'result', 'ttl', 'type', 'zoneId'].sort()
+      )
+    }
     expect(records[1]).toMatchObject({ type: 'AAAA', after: ['2001:db8::7'], result: 'created' })
     // Log lines and the summary go to stderr.
     expect(r.stderr).toContain('json.example.com A in')
@@ -387,6 +393,7 @@ describe('against the Route 53 stand-in', () => {
     expect(r.code, r.stderr).toBe(0)
     const records = JSON.parse(r.stdout) as RecordReport[]
     expect(records.map((x) => `${x.type} ${x.result}`)).toEqual(['A deleted', 'AAAA unchanged'])
+    for (const x of records) expect(x).not.toHaveProperty('changes')
     expect(values('gone.example.com')).toEqual([])
   })
 

@@ -87,6 +87,9 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${VERSION}\n`)
     return EXIT_OK
   }
+  if (positionals[0] === 'policy') {
+    throw new UsageError("'policy' must come first: route53-ddns policy [options]")
+  }
   if (positionals.length > 0) {
     throw new UsageError(
       `unexpected argument '${positionals[0] ?? ''}' (names go in --hostname; the only subcommand is 'policy')`

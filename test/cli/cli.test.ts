@@ -244,6 +244,7 @@ describe('usage errors exit 2 before any AWS request', () => {
       /--ttl was given more than once/
     ],
     ['positional argument', [...ok, 'extra'], {}, /unexpected argument 'extra'/],
+    ['subcommand not first', ['--json', 'policy'], {}, /'policy' must come first/],
     ['no hostname', ['--ip', '198.51.100.7'], {}, /--hostname: is required/],
     ['bad hostname', ['--hostname', 'localhost', '--ip', '198.51.100.7'], {}, /--hostname/],
     ['bad zone id', [...ok, '--hosted-zone-id', 'zlower'], {}, /--hosted-zone-id: /],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pkg from '../../package.json' with { type: 'json' }
 import { startStandIn, type StandIn } from '../stand-in/index.js'
@@ -421,6 +421,24 @@ describe('against the Route 53 stand-in', () => {
     expect(r.stderr).toMatch(/^error: /m)
     expect(values('denied.example.com')).toEqual([])
   })
+
+  it.skipIf(!networkInterfaces().lo)(
+    'a detection failure exits 1 before any AWS request',
+    async () => {
+      // Detection runs (no --ip): the loopback interface has no usable address.
+      const r = await cli([
+        '--hostname',
+        'detect.example.com',
+        '--ip-source',
+        'local',
+        '--interface',
+        'lo'
+      ])
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/^error: .*lo/m)
+      expect(standIn.count()).toBe(0)
+    }
+  )
 
   it('a name with no hosted zone fails with exit 1', async () => {
     const r = await cli(['--hostname', 'home.nozone.test', '--ip', '198.51.100.7'])

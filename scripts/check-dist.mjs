@@ -12,16 +12,23 @@ const files = (dir) =>
     const p = join(dir, f)
     return statSync(p).isDirectory() ? files(p) : [p]
   })
-const built = files(fresh).map((f) => relative(fresh, f)).sort()
-const committed = files('dist').map((f) => relative('dist', f)).sort()
+const built = files(fresh)
+  .map((f) => relative(fresh, f))
+  .sort()
+const committed = files('dist')
+  .map((f) => relative('dist', f))
+  .sort()
 const problems = []
 for (const f of new Set([...built, ...committed])) {
   if (!built.includes(f)) problems.push(`dist/${f} is committed but no longer built`)
   else if (!committed.includes(f)) problems.push(`dist/${f} is built but not committed`)
-  else if (!readFileSync(join(fresh, f)).equals(readFileSync(join('dist', f)))) problems.push(`dist/${f} differs from the build`)
+  else if (!readFileSync(join(fresh, f)).equals(readFileSync(join('dist', f))))
+    problems.push(`dist/${f} differs from the build`)
 }
 if (problems.length > 0) {
-  console.error(`dist/ is stale; run \`npm run package\` and commit dist/:\n  ${problems.join('\n  ')}`)
+  console.error(
+    `dist/ is stale; run \`npm run package\` and commit dist/:\n  ${problems.join('\n  ')}`
+  )
   process.exit(1)
 }
 console.log(`dist/ matches the sources (${built.length} files).`)

@@ -13,7 +13,14 @@ const role = 'arn:aws:iam::111122223333:role/ddns'
 
 const server = spawn(
   process.execPath,
-  [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'test/stand-in/serve.ts'), '--zone', 'dyn.example.com', '--role', role],
+  [
+    join(root, 'node_modules/tsx/dist/cli.mjs'),
+    join(root, 'test/stand-in/serve.ts'),
+    '--zone',
+    'dyn.example.com',
+    '--role',
+    role
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] }
 )
 const first = await new Promise((res, rej) => {
@@ -40,7 +47,11 @@ function runAction(run) {
     PATH: process.env.PATH,
     HOME: dir,
     // The stand-in's endpoints and OIDC variables; not its static keys: the action signs in by OIDC.
-    ...Object.fromEntries(Object.entries(standIn.env).filter(([k]) => !k.startsWith('AWS_ACCESS_KEY') && !k.startsWith('AWS_SECRET'))),
+    ...Object.fromEntries(
+      Object.entries(standIn.env).filter(
+        ([k]) => !k.startsWith('AWS_ACCESS_KEY') && !k.startsWith('AWS_SECRET')
+      )
+    ),
     GITHUB_OUTPUT: output,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_REPOSITORY: 'octo/demo',
@@ -50,7 +61,9 @@ function runAction(run) {
     AWS_EC2_METADATA_DISABLED: 'true',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
   }
-  console.log(`\n=== Run ${run}: node ${spawnSync(node, ['--version']).stdout.toString().trim()} dist/index.js ===`)
+  console.log(
+    `\n=== Run ${run}: node ${spawnSync(node, ['--version']).stdout.toString().trim()} dist/index.js ===`
+  )
   const r = spawnSync(node, [join(root, 'dist/index.js')], { env, encoding: 'utf8' })
   process.stdout.write(asTheRunnerShows(r.stdout))
   process.stderr.write(asTheRunnerShows(r.stderr))

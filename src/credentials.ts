@@ -16,7 +16,13 @@ export interface OidcDeps {
   sleep?: (ms: number) => Promise<void>
 }
 
-const TRANSIENT = new Set(['IDPCommunicationError', 'InternalFailure', 'ServiceUnavailable', 'TimeoutError', 'NetworkingError'])
+const TRANSIENT = new Set([
+  'IDPCommunicationError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'NetworkingError'
+])
 const ATTEMPTS = 4
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
@@ -43,7 +49,9 @@ export async function assumeRoleWithOidc(
       // Fetched right before each STS call: tokens live about five minutes.
       token = await deps.getIdToken(auth.audience)
     } catch (err) {
-      throw new UpdateError(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${(err as Error).message}`)
+      throw new UpdateError(
+        `Could not get a GitHub OIDC token for audience '${auth.audience}': ${(err as Error).message}`
+      )
     }
     deps.setSecret(token)
     try {
@@ -59,7 +67,8 @@ export async function assumeRoleWithOidc(
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
         throw new UpdateError('STS returned no credentials for role-to-assume.')
       }
-      for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken]) deps.setSecret(secret)
+      for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken])
+        deps.setSecret(secret)
       logger.info(`Assumed role ${auth.roleArn} as session ${auth.sessionName}.`)
       return {
         accessKeyId: c.AccessKeyId,
@@ -74,11 +83,17 @@ export async function assumeRoleWithOidc(
       if (TRANSIENT.has(name) && attempt < ATTEMPTS) {
         // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
         const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt)
-        logger.warning(`STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`)
+        logger.warning(
+          `STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
+        )
         await sleep(delay)
         continue
       }
-      if (name === 'AccessDenied' || name === 'InvalidIdentityToken' || name === 'ExpiredTokenException') {
+      if (
+        name === 'AccessDenied' ||
+        name === 'InvalidIdentityToken' ||
+        name === 'ExpiredTokenException'
+      ) {
         throw new UpdateError(
           explainStsDenied({
             roleArn: auth.roleArn,

@@ -8,7 +8,10 @@ import type { AuthConfig, Config, DetectionConfig, IpSource, IpVersion } from '.
 
 /** Every input, its default and meaning: the one list that action.yml, the CLI and README follow. */
 export const INPUTS = {
-  hostname: { default: '', description: 'One or more FQDNs, separated by newlines, commas or spaces.' },
+  hostname: {
+    default: '',
+    description: 'One or more FQDNs, separated by newlines, commas or spaces.'
+  },
   'host-map': {
     default: '',
     description:
@@ -34,13 +37,18 @@ export const INPUTS = {
   'ip-version': { default: '4', description: '`4`, `6` or `both`: which families to detect.' },
   'ip-providers': {
     default: '',
-    description: 'Echo service URLs (https), one per line or comma-separated, replacing the built-in list.'
+    description:
+      'Echo service URLs (https), one per line or comma-separated, replacing the built-in list.'
   },
-  interface: { default: '', description: 'For `ip-source: local`: the interface to read (e.g. `eth0`).' },
+  interface: {
+    default: '',
+    description: 'For `ip-source: local`: the interface to read (e.g. `eth0`).'
+  },
   ttl: { default: '300', description: 'Record TTL in seconds, 0 … 2147483647.' },
   state: {
     default: 'present',
-    description: '`present`: create or update the records. `absent`: delete the named A/AAAA records.'
+    description:
+      '`present`: create or update the records. `absent`: delete the named A/AAAA records.'
   },
   'dry-run': { default: 'false', description: 'Plan and report; write nothing.' },
   'wait-for-sync': {
@@ -142,9 +150,7 @@ function defaultSessionName(env: InputContext['env']): string {
 function defaultComment(env: InputContext['env']): string {
   const repo = env.GITHUB_REPOSITORY
   const run = env.GITHUB_RUN_ID
-  const text = repo
-    ? `route53-ddns: ${repo}${run ? ` run ${run}` : ''}`
-    : 'route53-ddns'
+  const text = repo ? `route53-ddns: ${repo}${run ? ` run ${run}` : ''}` : 'route53-ddns'
   return text.slice(0, 256)
 }
 
@@ -167,17 +173,27 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   const hostMapText = raw('host-map')
   if (hostMapText) {
     const mapped = hostsForMachine(parseHostMap(hostMapText), ctx.machine)
-    names = [...names, ...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n))]
+    names = [
+      ...names,
+      ...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n))
+    ]
   }
   if (names.length === 0) {
-    throw new InputError('hostname', 'is required (or give host-map with an entry for this machine)')
+    throw new InputError(
+      'hostname',
+      'is required (or give host-map with an entry for this machine)'
+    )
   }
 
   const zoneRaw = raw('hosted-zone-id')
   let hostedZoneId: string | undefined
   if (zoneRaw) {
     const m = ZONE_ID.exec(zoneRaw)
-    if (!m) throw new InputError('hosted-zone-id', `'${shown(zoneRaw)}' is not a hosted zone id (Z… or /hostedzone/Z…)`)
+    if (!m)
+      throw new InputError(
+        'hosted-zone-id',
+        `'${shown(zoneRaw)}' is not a hosted zone id (Z… or /hostedzone/Z…)`
+      )
     hostedZoneId = m[1]
   }
 
@@ -223,10 +239,12 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   }
 
   const region = raw('aws-region')
-  if (!REGION.test(region)) throw new InputError('aws-region', `'${shown(region)}' is not an AWS region name`)
+  if (!REGION.test(region))
+    throw new InputError('aws-region', `'${shown(region)}' is not an AWS region name`)
 
   const comment = raw('comment') || defaultComment(ctx.env)
-  if (comment.length > 256) throw new InputError('comment', `is ${comment.length} characters long (at most 256)`)
+  if (comment.length > 256)
+    throw new InputError('comment', `is ${comment.length} characters long (at most 256)`)
 
   const roleArn = raw('role-to-assume')
   const audience = raw('audience')
@@ -238,12 +256,18 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
     throw new InputError('audience', `'${shown(audience)}' is not a valid audience`)
   }
   if (sessionRaw && !SESSION_NAME.test(sessionRaw)) {
-    throw new InputError('role-session-name', `'${shown(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`)
+    throw new InputError(
+      'role-session-name',
+      `'${shown(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`
+    )
   }
   const durationSeconds = int('role-duration-seconds', durationRaw, 900, 43200)
   if (roleArn) {
     if (!ROLE_ARN.test(roleArn)) {
-      throw new InputError('role-to-assume', `'${shown(roleArn)}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`)
+      throw new InputError(
+        'role-to-assume',
+        `'${shown(roleArn)}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`
+      )
     }
     auth = {
       kind: 'oidc',

@@ -1,8 +1,6 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { hostname } from 'node:os'
 import { parseInputs } from './inputs.js'
-import { assumeRoleWithOidc } from './credentials.js'
-import { checkDetectionAllowed, detectAddresses } from './detect/index.js'
 import { update, type UpdateReport } from './update.js'
 import { writeSummary } from './summary.js'
 import type { Logger } from './types.js'
@@ -25,11 +23,18 @@ function setOutputs(report: UpdateReport): void {
 export async function run(): Promise<void> {
   let report: UpdateReport | undefined
   try {
-    const config = parseInputs((name) => core.getInput(name), { machine: hostname(), env: process.env })
-    if (config.detection) checkDetectionAllowed(process.env, config.dryRun, logger)
+    const config = parseInputs((name) => core.getInput(name), {
+      machine: hostname(),
+      env: process.env
+    })
+    // STS and detection load only when used: each adds start-up time to every run.
+    const detection = config.detection ? await import('./detect/index.js') : undefined
+    detection?.checkDetectionAllowed(process.env, config.dryRun, logger)
     const credentials =
       config.auth.kind === 'oidc'
-        ? await assumeRoleWithOidc(config.auth, {
+        ? await (
+            await import('./credentials.js')
+          ).assumeRoleWithOidc(config.auth, {
             region: config.region,
             env: process.env,
             getIdToken: (audience) => core.getIDToken(audience),
@@ -40,7 +45,7 @@ export async function run(): Promise<void> {
     const outcome = await update(config, {
       logger,
       ...(credentials ? { credentials } : {}),
-      detect: (cfg) => detectAddresses(cfg, { logger })
+      ...(detection ? { detect: (cfg) => detection.detectAddresses(cfg, { logger }) } : {})
     })
     report = outcome.report
     setOutputs(report)

@@ -49,23 +49,33 @@ const RESULT: Record<'create' | 'update' | 'delete', [RecordResult, RecordResult
  * Plan one target against every set currently at its name (as read). Pure. Refuses, with an
  * error naming the record, to touch a name that holds a CNAME, an alias or a routing-policy set.
  */
-export function planRecord(target: Target, setsAtName: ResourceRecordSet[], o: PlanOptions): PlannedRecord {
+export function planRecord(
+  target: Target,
+  setsAtName: ResourceRecordSet[],
+  o: PlanOptions
+): PlannedRecord {
   const listed = listedName(target.name)
   const here = setsAtName.filter((s) => listedName(s.Name ?? '') === listed)
   const shown = `${displayName(target.name)} ${target.type} in zone ${o.zoneId}`
 
   const cname = here.find((s) => s.Type === 'CNAME')
   if (cname) {
-    throw new UpdateError(`${displayName(target.name)} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`)
+    throw new UpdateError(
+      `${displayName(target.name)} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`
+    )
   }
   const sameType = here.filter((s) => s.Type === target.type)
   const alias = sameType.find((s) => s.AliasTarget)
   if (alias) {
-    throw new UpdateError(`${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`)
+    throw new UpdateError(
+      `${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`
+    )
   }
   const routed = sameType.find((s) => s.SetIdentifier !== undefined)
   if (routed) {
-    throw new UpdateError(`${shown} has a routing-policy record set (SetIdentifier '${routed.SetIdentifier}'); refusing to overwrite it.`)
+    throw new UpdateError(
+      `${shown} has a routing-policy record set (SetIdentifier '${routed.SetIdentifier}'); refusing to overwrite it.`
+    )
   }
 
   const live = sameType[0]
@@ -92,7 +102,13 @@ export function planRecord(target: Target, setsAtName: ResourceRecordSet[], o: P
   }
   const after = [...target.values]
   if (!live) {
-    return { ...row, after, ttl: o.ttl, result: pick('create'), changes: [{ Action: 'CREATE', ResourceRecordSet: desired }] }
+    return {
+      ...row,
+      after,
+      ttl: o.ttl,
+      result: pick('create'),
+      changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
+    }
   }
   if (live.TTL === o.ttl && sameValues(before, target.values)) {
     return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] }
@@ -137,7 +153,10 @@ export function splitBatches(groups: Change[][], limits = BATCH_LIMITS): Change[
   for (const group of groups) {
     if (group.length === 0) continue
     const w = weight(group)
-    if (current.length > 0 && (used.records + w.records > limits.records || used.chars + w.chars > limits.valueChars)) {
+    if (
+      current.length > 0 &&
+      (used.records + w.records > limits.records || used.chars + w.chars > limits.valueChars)
+    ) {
       batches.push(current)
       current = []
       used = { records: 0, chars: 0 }

@@ -18,7 +18,10 @@ import { compareNames, displayName, listedName, suffixes } from './names.js'
 export const RETRY = { maxAttempts: 10, retryMode: 'adaptive' as const }
 
 /** A Route 53 client for this run; credentials undefined means the SDK's default chain. */
-export function createRoute53Client(region: string, credentials?: AwsCredentialIdentity): Route53Client {
+export function createRoute53Client(
+  region: string,
+  credentials?: AwsCredentialIdentity
+): Route53Client {
   return new Route53Client({
     region,
     ...(credentials ? { credentials } : {}),
@@ -44,7 +47,8 @@ export function isConflict(err: unknown): boolean {
 }
 
 interface Where {
-  operation: 'ChangeResourceRecordSets' | 'ListResourceRecordSets' | 'GetChange' | 'ListHostedZonesByName'
+  operation:
+    'ChangeResourceRecordSets' | 'ListResourceRecordSets' | 'GetChange' | 'ListHostedZonesByName'
   zoneId?: string
   changes?: Change[]
 }
@@ -87,9 +91,13 @@ export function explainError(err: unknown, where: Where): UpdateError {
     case 'ExpiredToken':
     case 'UnrecognizedClientException':
     case 'CredentialsProviderError':
-      return new UpdateError(`AWS credentials were not accepted for ${where.operation} (${name}): ${message}`)
+      return new UpdateError(
+        `AWS credentials were not accepted for ${where.operation} (${name}): ${message}`
+      )
     default:
-      return new UpdateError(`${where.operation} on ${zone} failed (${name || 'error'}): ${message}`)
+      return new UpdateError(
+        `${where.operation} on ${zone} failed (${name || 'error'}): ${message}`
+      )
   }
 }
 
@@ -144,13 +152,14 @@ export async function readNames(
     for (const set of page.ResourceRecordSets ?? []) {
       found.get(listedName(set.Name ?? ''))?.push(set)
     }
-    cursor = page.IsTruncated && page.NextRecordName
-      ? nextCursor(wanted, {
-          name: page.NextRecordName,
-          ...(page.NextRecordType ? { type: page.NextRecordType } : {}),
-          ...(page.NextRecordIdentifier ? { identifier: page.NextRecordIdentifier } : {})
-        })
-      : undefined
+    cursor =
+      page.IsTruncated && page.NextRecordName
+        ? nextCursor(wanted, {
+            name: page.NextRecordName,
+            ...(page.NextRecordType ? { type: page.NextRecordType } : {}),
+            ...(page.NextRecordIdentifier ? { identifier: page.NextRecordIdentifier } : {})
+          })
+        : undefined
   }
   return found
 }
@@ -184,7 +193,10 @@ export async function waitForSync(
       { Id: changeId }
     )
   } catch (err) {
-    if (errorName(err) === 'TimeoutError' || /timed? ?out|exceeded/i.test((err as Error).message ?? '')) {
+    if (
+      errorName(err) === 'TimeoutError' ||
+      /timed? ?out|exceeded/i.test((err as Error).message ?? '')
+    ) {
       throw new UpdateError(
         `Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`
       )
@@ -210,7 +222,8 @@ export async function discoverZones(
 ): Promise<Map<string, Zone>> {
   const wanted = [...new Set(hostnames.flatMap((h) => suffixes(h)))].sort(compareNames)
   const byName = new Map<string, HostedZone[]>(wanted.map((s) => [listedName(s), []]))
-  let cursor: { name: string; id?: string } | undefined = wanted[0] === undefined ? undefined : { name: wanted[0] }
+  let cursor: { name: string; id?: string } | undefined =
+    wanted[0] === undefined ? undefined : { name: wanted[0] }
   while (cursor) {
     let page
     try {
@@ -237,7 +250,9 @@ export async function discoverZones(
   const result = new Map<string, Zone>()
   for (const host of hostnames) {
     for (const suffix of suffixes(host)) {
-      const zones = (byName.get(listedName(suffix)) ?? []).filter((z) => privateZone || !z.Config?.PrivateZone)
+      const zones = (byName.get(listedName(suffix)) ?? []).filter(
+        (z) => privateZone || !z.Config?.PrivateZone
+      )
       if (zones.length > 1) {
         throw new UpdateError(
           `Several hosted zones are named ${suffix} (${zones.map((z) => z.Id?.replace('/hostedzone/', '')).join(', ')}): set hosted-zone-id to choose one.`
@@ -245,7 +260,10 @@ export async function discoverZones(
       }
       const zone = zones[0]
       if (zone) {
-        result.set(host, { id: (zone.Id ?? '').replace('/hostedzone/', ''), name: displayName(zone.Name ?? '') })
+        result.set(host, {
+          id: (zone.Id ?? '').replace('/hostedzone/', ''),
+          name: displayName(zone.Name ?? '')
+        })
         break
       }
     }

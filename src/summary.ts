@@ -1,16 +1,23 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { UpdateReport } from './update.js'
 import type { RecordReport } from './types.js'
 
 function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }
 
 const values = (v: string[]): string => (v.length ? v.map(escape).join('<br>') : '—')
 
 function table(rows: RecordReport[]): ReturnType<typeof core.summary.addTable> {
   return core.summary.addTable([
-    ['Record', 'Type', 'Before', 'After', 'TTL', 'Result', 'Change id'].map((data) => ({ data, header: true })),
+    ['Record', 'Type', 'Before', 'After', 'TTL', 'Result', 'Change id'].map((data) => ({
+      data,
+      header: true
+    })),
     ...rows.map((r) => [
       escape(r.name),
       r.type,
@@ -28,7 +35,10 @@ export async function writeSummary(report: UpdateReport | undefined, error?: Err
   if (!process.env.GITHUB_STEP_SUMMARY) return
   core.summary.addHeading('Route 53 DDNS', 2)
   if (report?.dryRun) {
-    core.summary.addRaw('<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>', true)
+    core.summary.addRaw(
+      '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>',
+      true
+    )
   }
   if (report && report.records.length > 0) table(report.records)
   if (error) {
@@ -41,7 +51,9 @@ export async function writeSummary(report: UpdateReport | undefined, error?: Err
   }
   if (report && report.origins.length > 0) {
     core.summary.addHeading('Addresses', 3)
-    core.summary.addList(report.origins.map((o) => `${escape(o.address)} (IPv${o.family}): ${escape(o.how)}`))
+    core.summary.addList(
+      report.origins.map((o) => `${escape(o.address)} (IPv${o.family}): ${escape(o.how)}`)
+    )
   }
   await core.summary.write()
 }

@@ -6,13 +6,7 @@ export type DesiredState = 'present' | 'absent'
 
 /** What happened, or in a dry run what would happen, to one record set. */
 export type RecordResult =
-  | 'created'
-  | 'updated'
-  | 'unchanged'
-  | 'deleted'
-  | 'would-create'
-  | 'would-update'
-  | 'would-delete'
+  'created' | 'updated' | 'unchanged' | 'deleted' | 'would-create' | 'would-update' | 'would-delete'
 
 export type IpSource = 'public' | 'local'
 export type IpVersion = '4' | '6' | 'both'

@@ -13,7 +13,14 @@ import {
   waitForSync
 } from './route53.js'
 import type { Detected } from './detect/index.js'
-import type { AddressOrigin, Config, DetectionConfig, Logger, RecordReport, RecordType } from './types.js'
+import type {
+  AddressOrigin,
+  Config,
+  DetectionConfig,
+  Logger,
+  RecordReport,
+  RecordType
+} from './types.js'
 
 /** What a run did (or in a dry run would do). */
 export interface UpdateReport {
@@ -52,8 +59,10 @@ const key = (t: { name: string; type: RecordType }): string => `${listedName(t.n
 function targetsFor(config: Config, ipv4: string[], ipv6: string[]): Target[] {
   const targets: Target[] = []
   for (const name of config.hostnames) {
-    if (config.state === 'absent' || ipv4.length > 0) targets.push({ name, type: 'A', values: ipv4 })
-    if (config.state === 'absent' || ipv6.length > 0) targets.push({ name, type: 'AAAA', values: ipv6 })
+    if (config.state === 'absent' || ipv4.length > 0)
+      targets.push({ name, type: 'A', values: ipv4 })
+    if (config.state === 'absent' || ipv6.length > 0)
+      targets.push({ name, type: 'AAAA', values: ipv6 })
   }
   return targets
 }
@@ -61,7 +70,10 @@ function targetsFor(config: Config, ipv4: string[], ipv6: string[]): Target[] {
 function describe(r: RecordReport): string {
   const values = (v: string[]): string => (v.length ? v.join(',') : '(none)')
   const change = r.changeId ? `, change ${r.changeId}` : ''
-  const arrow = r.result === 'unchanged' ? values(r.after.length ? r.after : r.before) : `${values(r.before)} -> ${values(r.after)}`
+  const arrow =
+    r.result === 'unchanged'
+      ? values(r.after.length ? r.after : r.before)
+      : `${values(r.before)} -> ${values(r.after)}`
   return `${r.name} ${r.type} in ${r.zoneId}: ${arrow}, TTL ${r.ttl} (${r.result}${change})`
 }
 
@@ -70,8 +82,17 @@ function row({ changes: _changes, ...rest }: PlannedRecord, changeId: string): R
   return { ...rest, changeId }
 }
 
-async function planZone(client: Route53Client, zoneId: string, targets: Target[], config: Config): Promise<PlannedRecord[]> {
-  const live = await readNames(client, zoneId, targets.map((t) => t.name))
+async function planZone(
+  client: Route53Client,
+  zoneId: string,
+  targets: Target[],
+  config: Config
+): Promise<PlannedRecord[]> {
+  const live = await readNames(
+    client,
+    zoneId,
+    targets.map((t) => t.name)
+  )
   const o = { zoneId, state: config.state, ttl: config.ttl, dryRun: config.dryRun }
   return targets.map((t) => planRecord(t, live.get(listedName(t.name)) ?? [], o))
 }
@@ -97,19 +118,28 @@ async function applyZone(
     try {
       for (const batch of batches) {
         const id = await submitBatch(client, zoneId, batch, config.comment)
-        for (const p of pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]!))) {
+        for (const p of pending.filter(
+          (p) => p.changes.length > 0 && batch.includes(p.changes[0]!)
+        )) {
           done.set(key(p), row(p, id))
         }
       }
       break
     } catch (err) {
-      if (!isConflict(err)) throw explainError(err, { operation: 'ChangeResourceRecordSets', zoneId, changes: batches.flat() })
+      if (!isConflict(err))
+        throw explainError(err, {
+          operation: 'ChangeResourceRecordSets',
+          zoneId,
+          changes: batches.flat()
+        })
       if (attempt >= MAX_CONFLICT_RETRIES) {
         throw new UpdateError(
           `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`
         )
       }
-      logger.warning(`A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`)
+      logger.warning(
+        `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`
+      )
       const rest = targets.filter((t) => !done.has(key(t)))
       plans = await planZone(client, zoneId, rest, config)
     }
@@ -140,7 +170,8 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
   const planned: RecordReport[] = []
   try {
     if (config.detection) {
-      if (!deps.detect) throw new UpdateError('No address was given (ip) and detection is not available here.')
+      if (!deps.detect)
+        throw new UpdateError('No address was given (ip) and detection is not available here.')
       const found = await deps.detect(config.detection)
       report.ipv4 = found.ipv4
       report.ipv6 = found.ipv6
@@ -160,7 +191,11 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     if (config.hostedZoneId) {
       for (const name of config.hostnames) zoneOf.set(name, config.hostedZoneId)
     } else {
-      for (const [name, zone] of await discoverZones(client, config.hostnames, config.privateZone)) {
+      for (const [name, zone] of await discoverZones(
+        client,
+        config.hostnames,
+        config.privateZone
+      )) {
         zoneOf.set(name, zone.id)
         logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
       }
@@ -197,7 +232,9 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     for (const r of report.records) logger.info(describe(r))
 
     if (config.waitForSync && !config.dryRun) {
-      const zoneOfChange = new Map(report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId]))
+      const zoneOfChange = new Map(
+        report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId])
+      )
       for (const [id, zoneId] of zoneOfChange) {
         logger.info(`Waiting for change ${id} to be in sync...`)
         await waitForSync(client, id, zoneId, config.waitTimeout)

@@ -15,7 +15,8 @@ function oidcEnv(): Record<string, string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${ROOT}/dist/index.js`)) throw new Error('dist/index.js is missing: run npm run package')
+  if (!existsSync(`${ROOT}/dist/index.js`))
+    throw new Error('dist/index.js is missing: run npm run package')
   standIn = await startStandIn({ rateLimit: false, changeSyncMs: 50 })
   zoneId = standIn.addZone({ name: 'dyn.example.com' })
   standIn.addRole({ arn: ROLE })
@@ -25,7 +26,12 @@ afterAll(async () => standIn?.close())
 describe.each(NODES)('dist/index.js under %s', (label, node) => {
   it('signs in by OIDC, creates the record, then reports it unchanged without writing', async () => {
     const hostname = `${label}.dyn.example.com`
-    const inputs = { hostname, 'hosted-zone-id': zoneId, ip: '198.51.100.7', 'role-to-assume': ROLE }
+    const inputs = {
+      hostname,
+      'hosted-zone-id': zoneId,
+      ip: '198.51.100.7',
+      'role-to-assume': ROLE
+    }
     standIn.resetLog()
     const first = await runAction({ node, inputs, env: oidcEnv() })
     expect(first.code, first.stdout + first.stderr).toBe(0)
@@ -34,7 +40,16 @@ describe.each(NODES)('dist/index.js under %s', (label, node) => {
     expect(first.outputs.ipv6).toBe('')
     const records = JSON.parse(first.outputs.records ?? '[]')
     expect(records).toEqual([
-      { name: hostname, type: 'A', zoneId, before: [], after: ['198.51.100.7'], ttl: 300, result: 'created', changeId: first.outputs['change-id'] }
+      {
+        name: hostname,
+        type: 'A',
+        zoneId,
+        before: [],
+        after: ['198.51.100.7'],
+        ttl: 300,
+        result: 'created',
+        changeId: first.outputs['change-id']
+      }
     ])
     expect(first.outputs['change-id']).toMatch(/^C[A-Z0-9]+$/)
     expect(first.summary).toContain('<table>')
@@ -54,9 +69,20 @@ describe.each(NODES)('dist/index.js under %s', (label, node) => {
     expect(second.outputs.changed).toBe('false')
     expect(second.outputs['change-id']).toBe('')
     expect(JSON.parse(second.outputs.records ?? '[]')).toEqual([
-      { name: hostname, type: 'A', zoneId, before: ['198.51.100.7'], after: ['198.51.100.7'], ttl: 300, result: 'unchanged', changeId: '' }
+      {
+        name: hostname,
+        type: 'A',
+        zoneId,
+        before: ['198.51.100.7'],
+        after: ['198.51.100.7'],
+        ttl: 300,
+        result: 'unchanged',
+        changeId: ''
+      }
     ])
-    expect(standIn.requests.filter((r) => r.service === 'route53').map((r) => r.operation)).toEqual(['ListResourceRecordSets'])
+    expect(standIn.requests.filter((r) => r.service === 'route53').map((r) => r.operation)).toEqual(
+      ['ListResourceRecordSets']
+    )
     expect(second.summary).toContain('unchanged')
   })
 })
@@ -64,16 +90,36 @@ describe.each(NODES)('dist/index.js under %s', (label, node) => {
 describe('dist/index.js behaviour (Node 24)', () => {
   it('replaces a changed address with a guarded batch and shows before and after', async () => {
     const hostname = 'moved.dyn.example.com'
-    standIn.seed(zoneId, { Name: `${hostname}.`, Type: 'A', TTL: 300, ResourceRecords: [{ Value: '198.51.100.1' }] })
-    const run = await runAction({ inputs: { hostname, 'hosted-zone-id': zoneId, ip: '198.51.100.2' }, env: standIn.env() })
+    standIn.seed(zoneId, {
+      Name: `${hostname}.`,
+      Type: 'A',
+      TTL: 300,
+      ResourceRecords: [{ Value: '198.51.100.1' }]
+    })
+    const run = await runAction({
+      inputs: { hostname, 'hosted-zone-id': zoneId, ip: '198.51.100.2' },
+      env: standIn.env()
+    })
     expect(run.code, run.stdout).toBe(0)
-    expect(JSON.parse(run.outputs.records ?? '[]')[0]).toMatchObject({ before: ['198.51.100.1'], after: ['198.51.100.2'], result: 'updated' })
+    expect(JSON.parse(run.outputs.records ?? '[]')[0]).toMatchObject({
+      before: ['198.51.100.1'],
+      after: ['198.51.100.2'],
+      result: 'updated'
+    })
     expect(run.summary).toMatch(/198\.51\.100\.1[\s\S]*198\.51\.100\.2/)
   })
 
   it('shows a dry-run banner and writes nothing', async () => {
     standIn.resetLog()
-    const run = await runAction({ inputs: { ...VALID, hostname: 'dry.dyn.example.com', 'hosted-zone-id': zoneId, 'dry-run': 'true' }, env: standIn.env() })
+    const run = await runAction({
+      inputs: {
+        ...VALID,
+        hostname: 'dry.dyn.example.com',
+        'hosted-zone-id': zoneId,
+        'dry-run': 'true'
+      },
+      env: standIn.env()
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.changed).toBe('true')
     expect(JSON.parse(run.outputs.records ?? '[]')[0].result).toBe('would-create')
@@ -82,21 +128,39 @@ describe('dist/index.js behaviour (Node 24)', () => {
   })
 
   it('skips the summary when GITHUB_STEP_SUMMARY is unset', async () => {
-    const run = await runAction({ inputs: { ...VALID, hostname: 'nosummary.dyn.example.com', 'hosted-zone-id': zoneId }, env: standIn.env(), summary: false })
+    const run = await runAction({
+      inputs: { ...VALID, hostname: 'nosummary.dyn.example.com', 'hosted-zone-id': zoneId },
+      env: standIn.env(),
+      summary: false
+    })
     expect(run.code, run.stdout).toBe(0)
   })
 
   it('hints at the id-token permission when the OIDC variables are missing, before any AWS call', async () => {
     standIn.resetLog()
-    const { ACTIONS_ID_TOKEN_REQUEST_URL: _u, ACTIONS_ID_TOKEN_REQUEST_TOKEN: _t, ...env } = oidcEnv()
-    const run = await runAction({ inputs: { ...VALID, 'hosted-zone-id': zoneId, 'role-to-assume': ROLE }, env })
+    const {
+      ACTIONS_ID_TOKEN_REQUEST_URL: _u,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: _t,
+      ...env
+    } = oidcEnv()
+    const run = await runAction({
+      inputs: { ...VALID, 'hosted-zone-id': zoneId, 'role-to-assume': ROLE },
+      env
+    })
     expect(run.code).toBe(1)
     expect(run.errors.join('\n')).toMatch(/permissions: id-token: write/)
     expect(standIn.requests).toEqual([])
   })
 
   it('explains a refused role assumption in trust-policy terms', async () => {
-    const run = await runAction({ inputs: { ...VALID, 'hosted-zone-id': zoneId, 'role-to-assume': 'arn:aws:iam::111122223333:role/unknown' }, env: oidcEnv() })
+    const run = await runAction({
+      inputs: {
+        ...VALID,
+        'hosted-zone-id': zoneId,
+        'role-to-assume': 'arn:aws:iam::111122223333:role/unknown'
+      },
+      env: oidcEnv()
+    })
     expect(run.code).toBe(1)
     expect(run.errors.join('\n')).toMatch(/sub/)
     expect(run.errors.join('\n')).toMatch(/aud/)
@@ -104,7 +168,10 @@ describe('dist/index.js behaviour (Node 24)', () => {
 
   it('fails clearly on an unknown zone and writes nothing', async () => {
     standIn.resetLog()
-    const run = await runAction({ inputs: { ...VALID, 'hosted-zone-id': 'ZDOESNOTEXIST01' }, env: standIn.env() })
+    const run = await runAction({
+      inputs: { ...VALID, 'hosted-zone-id': 'ZDOESNOTEXIST01' },
+      env: standIn.env()
+    })
     expect(run.code).toBe(1)
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toMatch(/ZDOESNOTEXIST01 does not exist/)
@@ -114,12 +181,22 @@ describe('dist/index.js behaviour (Node 24)', () => {
 
   it('refuses to detect the address of a GitHub-hosted runner, but only warns in a dry run', async () => {
     standIn.resetLog()
-    const inputs = { hostname: 'hosted.dyn.example.com', 'hosted-zone-id': zoneId, 'ip-providers': 'http://127.0.0.1:9/ip' }
-    const refused = await runAction({ inputs, env: { ...standIn.env(), RUNNER_ENVIRONMENT: 'github-hosted' } })
+    const inputs = {
+      hostname: 'hosted.dyn.example.com',
+      'hosted-zone-id': zoneId,
+      'ip-providers': 'http://127.0.0.1:9/ip'
+    }
+    const refused = await runAction({
+      inputs,
+      env: { ...standIn.env(), RUNNER_ENVIRONMENT: 'github-hosted' }
+    })
     expect(refused.code).toBe(1)
     expect(refused.errors[0]).toMatch(/self-hosted/)
     expect(standIn.requests).toEqual([])
-    const dry = await runAction({ inputs: { ...inputs, 'dry-run': 'true' }, env: { ...standIn.env(), RUNNER_ENVIRONMENT: 'github-hosted' } })
+    const dry = await runAction({
+      inputs: { ...inputs, 'dry-run': 'true' },
+      env: { ...standIn.env(), RUNNER_ENVIRONMENT: 'github-hosted' }
+    })
     expect(dry.stdout).toMatch(/::warning::.*self-hosted/)
   })
 })
@@ -134,7 +211,11 @@ describe('bad input (Node 24): exit 1, one error naming the input, no AWS reques
   afterAll(async () => corpus?.close())
 
   it.concurrent.each(BAD_INPUTS)('%s', async (_label, inputs, name) => {
-    const run = await runAction({ node: NODE24, inputs: { ...VALID, ...inputs }, env: corpus.env() })
+    const run = await runAction({
+      node: NODE24,
+      inputs: { ...VALID, ...inputs },
+      env: corpus.env()
+    })
     expect(run.code).toBe(1)
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toMatch(new RegExp(`^Input '${name}': `))

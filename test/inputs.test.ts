@@ -3,12 +3,19 @@ import { parseInputs, INPUTS, type InputName } from '../src/inputs.js'
 import { InputError } from '../src/errors.js'
 import { BAD_INPUTS, VALID } from './helpers/bad-inputs.js'
 
-const parse = (inputs: Record<string, string>, env: Record<string, string> = {}, machine = 'web1') =>
-  parseInputs((name: InputName) => inputs[name] ?? '', { machine, env })
+const parse = (
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  machine = 'web1'
+) => parseInputs((name: InputName) => inputs[name] ?? '', { machine, env })
 
 describe('parseInputs', () => {
   it('applies defaults', () => {
-    const c = parse(VALID, { GITHUB_REPOSITORY: 'octo/demo', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2' })
+    const c = parse(VALID, {
+      GITHUB_REPOSITORY: 'octo/demo',
+      GITHUB_RUN_ID: '77',
+      GITHUB_RUN_ATTEMPT: '2'
+    })
     expect(c).toMatchObject({
       hostnames: ['home.dyn.example.com'],
       hostedZoneId: 'Z0123456789ABCDEFGHIJ',
@@ -28,16 +35,33 @@ describe('parseInputs', () => {
   })
 
   it('splits names and addresses on newlines, commas and spaces; normalises and deduplicates', () => {
-    const c = parse({ ...VALID, hostname: 'A.example.com.\nb.example.com, a.example.com  c.example.com', ip: '2001:DB8:0::1, 198.51.100.7\n198.51.100.8 2001:db8::1' })
+    const c = parse({
+      ...VALID,
+      hostname: 'A.example.com.\nb.example.com, a.example.com  c.example.com',
+      ip: '2001:DB8:0::1, 198.51.100.7\n198.51.100.8 2001:db8::1'
+    })
     expect(c.hostnames).toEqual(['a.example.com', 'b.example.com', 'c.example.com'])
     expect(c.ipv4).toEqual(['198.51.100.7', '198.51.100.8'])
     expect(c.ipv6).toEqual(['2001:db8::1'])
   })
 
   it('accepts /hostedzone/ ids and derives a valid session name', () => {
-    const c = parse({ ...VALID, 'hosted-zone-id': '/hostedzone/ZABC', 'role-to-assume': 'arn:aws:iam::111122223333:role/ddns' }, { GITHUB_RUN_ID: '12345', GITHUB_RUN_ATTEMPT: '3' })
+    const c = parse(
+      {
+        ...VALID,
+        'hosted-zone-id': '/hostedzone/ZABC',
+        'role-to-assume': 'arn:aws:iam::111122223333:role/ddns'
+      },
+      { GITHUB_RUN_ID: '12345', GITHUB_RUN_ATTEMPT: '3' }
+    )
     expect(c.hostedZoneId).toBe('ZABC')
-    expect(c.auth).toEqual({ kind: 'oidc', roleArn: 'arn:aws:iam::111122223333:role/ddns', audience: 'sts.amazonaws.com', sessionName: 'route53-ddns-12345-3', durationSeconds: 900 })
+    expect(c.auth).toEqual({
+      kind: 'oidc',
+      roleArn: 'arn:aws:iam::111122223333:role/ddns',
+      audience: 'sts.amazonaws.com',
+      sessionName: 'route53-ddns-12345-3',
+      durationSeconds: 900
+    })
   })
 
   it('leaves the zone to discovery when no id is given', () => {
@@ -45,13 +69,28 @@ describe('parseInputs', () => {
   })
 
   it('asks for detection only when no ip is given and state is present', () => {
-    expect(parse({ ...VALID, ip: '' }).detection).toEqual({ source: 'public', version: '4', providers: [] })
+    expect(parse({ ...VALID, ip: '' }).detection).toEqual({
+      source: 'public',
+      version: '4',
+      providers: []
+    })
     expect(parse({ ...VALID, ip: '', state: 'absent' }).detection).toBeUndefined()
-    expect(parse({ ...VALID, ip: '', 'ip-source': 'local', interface: 'eth0', 'ip-version': 'both' }).detection).toEqual({ source: 'local', version: 'both', providers: [], interface: 'eth0' })
+    expect(
+      parse({ ...VALID, ip: '', 'ip-source': 'local', interface: 'eth0', 'ip-version': 'both' })
+        .detection
+    ).toEqual({ source: 'local', version: 'both', providers: [], interface: 'eth0' })
   })
 
   it('takes names from the host map for this machine', () => {
-    const c = parse({ ...VALID, hostname: '', 'host-map': 'web1 = web1.example.com, www.example.com\nweb2 = web2.example.com' }, {}, 'WEB1.lan')
+    const c = parse(
+      {
+        ...VALID,
+        hostname: '',
+        'host-map': 'web1 = web1.example.com, www.example.com\nweb2 = web2.example.com'
+      },
+      {},
+      'WEB1.lan'
+    )
     expect(c.hostnames).toEqual(['web1.example.com', 'www.example.com'])
   })
 
@@ -61,7 +100,8 @@ describe('parseInputs', () => {
   })
 
   it('has a default for every input', () => {
-    for (const [name, def] of Object.entries(INPUTS)) expect(typeof def.default, name).toBe('string')
+    for (const [name, def] of Object.entries(INPUTS))
+      expect(typeof def.default, name).toBe('string')
   })
 
   describe.each(BAD_INPUTS)('rejects %s', (_label, inputs, name) => {

@@ -21,7 +21,10 @@ const client = (): Route53Client => {
   return new Route53Client({
     endpoint: standIn.url,
     region: 'us-east-1',
-    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+    credentials: {
+      accessKeyId: env.AWS_ACCESS_KEY_ID!,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
+    },
     ...RETRY,
     maxAttempts: 2
   })
@@ -78,11 +81,19 @@ describe('the generated permissions policy', () => {
     ['create', {}, ['created', 'created']],
     ['unchanged', {}, ['unchanged', 'unchanged']],
     ['update', { ipv4: ['198.51.100.8'] }, ['updated', 'unchanged']],
-    ['update with wait-for-sync', { ipv4: ['198.51.100.9'], waitForSync: true }, ['updated', 'unchanged']],
+    [
+      'update with wait-for-sync',
+      { ipv4: ['198.51.100.9'], waitForSync: true },
+      ['updated', 'unchanged']
+    ],
     ['delete', { state: 'absent' as const, ipv4: [], ipv6: [] }, ['deleted', 'deleted']],
     ['create with zone discovery', { hostedZoneId: undefined }, ['created', 'created']],
     ['wildcard name', { hostnames: ['*.lp.example.com'] }, ['created', 'created']],
-    ['names in two zones with discovery', { hostedZoneId: undefined, hostnames: ['a.lp.example.com', 'b.other.example.org'], ipv6: [] }, ['created', 'created']]
+    [
+      'names in two zones with discovery',
+      { hostedZoneId: undefined, hostnames: ['a.lp.example.com', 'b.other.example.org'], ipv6: [] },
+      ['created', 'created']
+    ]
   ] as Array<[string, Partial<Config>, string[]]>)('allows %s', async (_label, over, results) => {
     const c = config(over)
     if ('hostedZoneId' in over && over.hostedZoneId === undefined) delete c.hostedZoneId
@@ -97,13 +108,18 @@ describe('the generated permissions policy', () => {
     const out = await underItsPolicy(config({ hostnames: ['intruder.lp.example.com'] }), config({}))
     expect(out.error?.message).toMatch(/route53:ChangeResourceRecordSets/)
     expect(out.error?.message).toMatch(/intruder\.lp\.example\.com/)
-    expect(out.error?.message).toMatch(/"Action": "route53:ChangeResourceRecordSets"|route53:ChangeResourceRecordSets/)
+    expect(out.error?.message).toMatch(
+      /"Action": "route53:ChangeResourceRecordSets"|route53:ChangeResourceRecordSets/
+    )
     expect(denied()).toBe(1)
     expect(standIn.records(zoneId).some((s) => s.Name === 'intruder.lp.example.com.')).toBe(false)
   })
 
   it('denies another zone', async () => {
-    const out = await underItsPolicy(config({ hostnames: ['x.other.example.org'], hostedZoneId: otherZoneId }), config({}))
+    const out = await underItsPolicy(
+      config({ hostnames: ['x.other.example.org'], hostedZoneId: otherZoneId }),
+      config({})
+    )
     expect(out.error?.message).toMatch(/ListResourceRecordSets/)
     expect(out.error?.message).toContain(otherZoneId)
     expect(standIn.count('ChangeResourceRecordSets')).toBe(0)
@@ -111,13 +127,23 @@ describe('the generated permissions policy', () => {
 
   it('denies a record type the policy does not name', async () => {
     const seeded = 'typed.lp.example.com'
-    standIn.seed(zoneId, { Name: `${seeded}.`, Type: 'AAAA', TTL: 300, ResourceRecords: [{ Value: '2001:db8::1' }] })
+    standIn.seed(zoneId, {
+      Name: `${seeded}.`,
+      Type: 'AAAA',
+      TTL: 300,
+      ResourceRecords: [{ Value: '2001:db8::1' }]
+    })
     const policy = permissionsPolicy({ hostnames: [seeded], zoneIds: [zoneId], recordTypes: ['A'] })
     standIn.setAuthorize(policyAuthorizer(policy))
     standIn.resetLog()
-    const out = await update(config({ hostnames: [seeded], state: 'absent', ipv4: [], ipv6: [] }), { logger, client: client() })
+    const out = await update(config({ hostnames: [seeded], state: 'absent', ipv4: [], ipv6: [] }), {
+      logger,
+      client: client()
+    })
     standIn.setAuthorize(undefined)
     expect(out.error?.message).toMatch(/AAAA/)
-    expect(standIn.records(zoneId).some((s) => s.Name === `${seeded}.` && s.Type === 'AAAA')).toBe(true)
+    expect(standIn.records(zoneId).some((s) => s.Name === `${seeded}.` && s.Type === 'AAAA')).toBe(
+      true
+    )
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { compareNames, displayName, hostnameProblem, isInZone, listedName, normalizeName, suffixes } from '../src/names.js'
+import {
+  compareNames,
+  displayName,
+  hostnameProblem,
+  isInZone,
+  listedName,
+  normalizeName,
+  suffixes
+} from '../src/names.js'
 
 describe('normalizeName', () => {
   it.each([
@@ -12,10 +20,13 @@ describe('normalizeName', () => {
 })
 
 describe('hostnameProblem', () => {
-  it.each(['a.example.com', '*.example.com', '_acme.example.com', 'x-1.example.com', `${'a'.repeat(63)}.com`])(
-    'accepts %s',
-    (name) => expect(hostnameProblem(name)).toBeUndefined()
-  )
+  it.each([
+    'a.example.com',
+    '*.example.com',
+    '_acme.example.com',
+    'x-1.example.com',
+    `${'a'.repeat(63)}.com`
+  ])('accepts %s', (name) => expect(hostnameProblem(name)).toBeUndefined())
   it.each([
     ['', /empty/],
     ['localhost', /not a fully qualified/],
@@ -44,7 +55,14 @@ describe('listedName and displayName', () => {
 
 describe('compareNames', () => {
   it('orders by reversed labels', () => {
-    const names = ['b.example.com', 'example.com', 'a.b.example.com', 'a.example.com', 'example.net', 'z.example.com']
+    const names = [
+      'b.example.com',
+      'example.com',
+      'a.b.example.com',
+      'a.example.com',
+      'example.net',
+      'z.example.com'
+    ]
     expect([...names].sort(compareNames)).toEqual([
       'example.com',
       'a.example.com',
@@ -66,7 +84,12 @@ describe('zones', () => {
     expect(isInZone('a.badexample.com', 'example.com')).toBe(false)
   })
   it('lists suffixes longest first', () => {
-    expect(suffixes('a.b.example.com')).toEqual(['a.b.example.com', 'b.example.com', 'example.com', 'com'])
+    expect(suffixes('a.b.example.com')).toEqual([
+      'a.b.example.com',
+      'b.example.com',
+      'example.com',
+      'com'
+    ])
     expect(suffixes('*.example.com')).toEqual(['example.com', 'com'])
   })
 })

@@ -17,7 +17,15 @@ describe('planRecord', () => {
     expect(p.result).toBe('created')
     expect(p.before).toEqual([])
     expect(p.changes).toEqual([
-      { Action: 'CREATE', ResourceRecordSet: { Name: 'home.example.com.', Type: 'A', TTL: 300, ResourceRecords: [{ Value: '198.51.100.7' }] } }
+      {
+        Action: 'CREATE',
+        ResourceRecordSet: {
+          Name: 'home.example.com.',
+          Type: 'A',
+          TTL: 300,
+          ResourceRecords: [{ Value: '198.51.100.7' }]
+        }
+      }
     ])
   })
 
@@ -27,7 +35,11 @@ describe('planRecord', () => {
   })
 
   it('is unchanged when values (in any order and form) and TTL match', () => {
-    const t: Target = { name: 'home.example.com', type: 'AAAA', values: ['2001:db8::1', '2001:db8::2'] }
+    const t: Target = {
+      name: 'home.example.com',
+      type: 'AAAA',
+      values: ['2001:db8::1', '2001:db8::2']
+    }
     const live: ResourceRecordSet = {
       Name: 'home.example.com.',
       Type: 'AAAA',
@@ -54,8 +66,12 @@ describe('planRecord', () => {
 
   it('reports would-* in a dry run', () => {
     expect(planRecord(target, [], { ...zone, dryRun: true }).result).toBe('would-create')
-    expect(planRecord(target, [a(['1.1.1.1'])], { ...zone, dryRun: true }).result).toBe('would-update')
-    expect(planRecord(target, [a(['1.1.1.1'])], { ...zone, state: 'absent', dryRun: true }).result).toBe('would-delete')
+    expect(planRecord(target, [a(['1.1.1.1'])], { ...zone, dryRun: true }).result).toBe(
+      'would-update'
+    )
+    expect(
+      planRecord(target, [a(['1.1.1.1'])], { ...zone, state: 'absent', dryRun: true }).result
+    ).toBe('would-delete')
   })
 
   it('deletes exactly what was read for state absent, and is unchanged when already gone', () => {
@@ -68,8 +84,25 @@ describe('planRecord', () => {
   })
 
   it.each([
-    ['a CNAME', { Name: 'home.example.com.', Type: 'CNAME', TTL: 300, ResourceRecords: [{ Value: 'x.example.net' }] }, /CNAME/],
-    ['an alias', { Name: 'home.example.com.', Type: 'A', AliasTarget: { DNSName: 'lb.example.net.', HostedZoneId: 'Z1', EvaluateTargetHealth: false } }, /alias/],
+    [
+      'a CNAME',
+      {
+        Name: 'home.example.com.',
+        Type: 'CNAME',
+        TTL: 300,
+        ResourceRecords: [{ Value: 'x.example.net' }]
+      },
+      /CNAME/
+    ],
+    [
+      'an alias',
+      {
+        Name: 'home.example.com.',
+        Type: 'A',
+        AliasTarget: { DNSName: 'lb.example.net.', HostedZoneId: 'Z1', EvaluateTargetHealth: false }
+      },
+      /alias/
+    ],
     ['a weighted set', { ...a(['1.1.1.1']), SetIdentifier: 'blue', Weight: 10 }, /routing-policy/]
   ] as [string, ResourceRecordSet, RegExp][])('refuses a name holding %s', (_what, set, why) => {
     expect(() => planRecord(target, [set], zone)).toThrow(why)
@@ -85,7 +118,15 @@ describe('planRecord', () => {
 
 describe('splitBatches', () => {
   const create = (n: number, values = 1): Change[] => [
-    { Action: 'CREATE', ResourceRecordSet: { Name: `h${n}.example.com.`, Type: 'A', TTL: 1, ResourceRecords: Array.from({ length: values }, () => ({ Value: '192.0.2.1' })) } }
+    {
+      Action: 'CREATE',
+      ResourceRecordSet: {
+        Name: `h${n}.example.com.`,
+        Type: 'A',
+        TTL: 1,
+        ResourceRecords: Array.from({ length: values }, () => ({ Value: '192.0.2.1' }))
+      }
+    }
   ]
   it('keeps everything in one batch under the limits', () => {
     expect(splitBatches([create(1), create(2), []])).toHaveLength(1)
@@ -101,7 +142,10 @@ describe('splitBatches', () => {
     }
   })
   it('splits on value characters', () => {
-    const batches = splitBatches(Array.from({ length: 4 }, (_, i) => create(i, 400)), { records: 1000, valueChars: 6000 })
+    const batches = splitBatches(
+      Array.from({ length: 4 }, (_, i) => create(i, 400)),
+      { records: 1000, valueChars: 6000 }
+    )
     expect(batches.length).toBe(4)
   })
 })

@@ -20,14 +20,20 @@ function client(hook?: (command: string) => void): Route53Client {
   const c = new Route53Client({
     endpoint: standIn.url,
     region: 'us-east-1',
-    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+    credentials: {
+      accessKeyId: env.AWS_ACCESS_KEY_ID!,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
+    },
     ...RETRY
   })
   if (hook) {
-    c.middlewareStack.add((next, context) => async (args) => {
-      hook(context.commandName ?? '')
-      return next(args)
-    }, { step: 'initialize' })
+    c.middlewareStack.add(
+      (next, context) => async (args) => {
+        hook(context.commandName ?? '')
+        return next(args)
+      },
+      { step: 'initialize' }
+    )
   }
   return c
 }
@@ -77,7 +83,9 @@ describe('update against the stand-in', () => {
     const c = client()
     const first = await update(config({ hostnames: [name] }), { logger, client: c })
     expect(first.error).toBeUndefined()
-    expect(first.report.records).toMatchObject([{ name, type: 'A', zoneId, before: [], after: ['198.51.100.7'], ttl: 300, result: 'created' }])
+    expect(first.report.records).toMatchObject([
+      { name, type: 'A', zoneId, before: [], after: ['198.51.100.7'], ttl: 300, result: 'created' }
+    ])
     expect(first.report.changed).toBe(true)
     expect(first.report.changeIds).toHaveLength(1)
     expect(values(zoneId, `${name}.`)).toEqual(['198.51.100.7'])
@@ -90,15 +98,27 @@ describe('update against the stand-in', () => {
     expect(standIn.count('ListResourceRecordSets')).toBe(1)
 
     standIn.resetLog()
-    const third = await update(config({ hostnames: [name], ipv4: ['198.51.100.8'] }), { logger, client: c })
-    expect(third.report.records[0]).toMatchObject({ result: 'updated', before: ['198.51.100.7'], after: ['198.51.100.8'] })
+    const third = await update(config({ hostnames: [name], ipv4: ['198.51.100.8'] }), {
+      logger,
+      client: c
+    })
+    expect(third.report.records[0]).toMatchObject({
+      result: 'updated',
+      before: ['198.51.100.7'],
+      after: ['198.51.100.8']
+    })
     expect(standIn.count('ChangeResourceRecordSets')).toBe(1)
     expect(values(zoneId, `${name}.`)).toEqual(['198.51.100.8'])
   })
 
   it('does not mistake the next record for an absent target', async () => {
     const z = zoneName()
-    standIn.seed(zoneId, { Name: `homer.${z}.`, Type: 'A', TTL: 300, ResourceRecords: [{ Value: '198.51.100.7' }] })
+    standIn.seed(zoneId, {
+      Name: `homer.${z}.`,
+      Type: 'A',
+      TTL: 300,
+      ResourceRecords: [{ Value: '198.51.100.7' }]
+    })
     const out = await update(config({ hostnames: [`home.${z}`] }), { logger, client: client() })
     expect(out.report.records[0]?.result).toBe('created')
     expect(values(zoneId, `homer.${z}.`)).toEqual(['198.51.100.7'])
@@ -106,7 +126,10 @@ describe('update against the stand-in', () => {
 
   it('publishes several addresses of a family as one multi-value set, and both families', async () => {
     const name = `multi.${zoneName()}`
-    const out = await update(config({ hostnames: [name], ipv4: ['198.51.100.1', '198.51.100.2'], ipv6: ['2001:db8::1'] }), { logger, client: client() })
+    const out = await update(
+      config({ hostnames: [name], ipv4: ['198.51.100.1', '198.51.100.2'], ipv6: ['2001:db8::1'] }),
+      { logger, client: client() }
+    )
     expect(out.error).toBeUndefined()
     expect(values(zoneId, `${name}.`).sort()).toEqual(['198.51.100.1', '198.51.100.2'])
     expect(values(zoneId, `${name}.`, 'AAAA')).toEqual(['2001:db8::1'])
@@ -115,12 +138,34 @@ describe('update against the stand-in', () => {
 
   it.each([
     ['CNAME', { Type: 'CNAME', TTL: 300, ResourceRecords: [{ Value: 'elsewhere.example.net' }] }],
-    ['alias', { Type: 'A', AliasTarget: { DNSName: 'lb.example.net.', HostedZoneId: 'Z2FDTNDATAQYW2', EvaluateTargetHealth: false } }],
-    ['weighted', { Type: 'A', TTL: 60, SetIdentifier: 'blue', Weight: 5, ResourceRecords: [{ Value: '192.0.2.9' }] }]
+    [
+      'alias',
+      {
+        Type: 'A',
+        AliasTarget: {
+          DNSName: 'lb.example.net.',
+          HostedZoneId: 'Z2FDTNDATAQYW2',
+          EvaluateTargetHealth: false
+        }
+      }
+    ],
+    [
+      'weighted',
+      {
+        Type: 'A',
+        TTL: 60,
+        SetIdentifier: 'blue',
+        Weight: 5,
+        ResourceRecords: [{ Value: '192.0.2.9' }]
+      }
+    ]
   ])('refuses to touch a %s and writes nothing', async (_kind, set) => {
     const z = zoneName()
     standIn.seed(zoneId, { Name: `guarded.${z}.`, ...set } as never)
-    const out = await update(config({ hostnames: [`ok.${z}`, `guarded.${z}`] }), { logger, client: client() })
+    const out = await update(config({ hostnames: [`ok.${z}`, `guarded.${z}`] }), {
+      logger,
+      client: client()
+    })
     expect(out.error?.message).toMatch(new RegExp(`guarded\\.${z.replace(/\./g, '\\.')}`))
     expect(standIn.count('ChangeResourceRecordSets')).toBe(0)
     expect(values(zoneId, `ok.${z}.`)).toEqual([])
@@ -128,31 +173,57 @@ describe('update against the stand-in', () => {
 
   it('re-reads and retries when the record changes between read and write', async () => {
     const name = `race.${zoneName()}`
-    standIn.seed(zoneId, { Name: `${name}.`, Type: 'A', TTL: 300, ResourceRecords: [{ Value: '192.0.2.1' }] })
+    standIn.seed(zoneId, {
+      Name: `${name}.`,
+      Type: 'A',
+      TTL: 300,
+      ResourceRecords: [{ Value: '192.0.2.1' }]
+    })
     let interfered = false
     const c = client((command) => {
       if (command === 'ChangeResourceRecordSetsCommand' && !interfered) {
         interfered = true
         // Someone else edits the record after this run read it.
-        standIn.seed(zoneId, { Name: `${name}.`, Type: 'A', TTL: 300, ResourceRecords: [{ Value: '192.0.2.2' }] })
+        standIn.seed(zoneId, {
+          Name: `${name}.`,
+          Type: 'A',
+          TTL: 300,
+          ResourceRecords: [{ Value: '192.0.2.2' }]
+        })
       }
     })
     const out = await update(config({ hostnames: [name] }), { logger, client: c })
     expect(out.error).toBeUndefined()
-    expect(out.report.records[0]).toMatchObject({ result: 'updated', before: ['192.0.2.2'], after: ['198.51.100.7'] })
+    expect(out.report.records[0]).toMatchObject({
+      result: 'updated',
+      before: ['192.0.2.2'],
+      after: ['198.51.100.7']
+    })
     expect(standIn.count('ListResourceRecordSets')).toBe(2)
     expect(standIn.count('ChangeResourceRecordSets')).toBe(2)
-    expect(messages.some((m) => m.startsWith('warning') && /changed since it was read/.test(m))).toBe(true)
+    expect(
+      messages.some((m) => m.startsWith('warning') && /changed since it was read/.test(m))
+    ).toBe(true)
   })
 
   it('gives up after bounded retries without overwriting the other writer', async () => {
     const name = `busy.${zoneName()}`
-    standIn.seed(zoneId, { Name: `${name}.`, Type: 'A', TTL: 300, ResourceRecords: [{ Value: '192.0.2.1' }] })
+    standIn.seed(zoneId, {
+      Name: `${name}.`,
+      Type: 'A',
+      TTL: 300,
+      ResourceRecords: [{ Value: '192.0.2.1' }]
+    })
     let n = 0
     const c = client((command) => {
       if (command === 'ChangeResourceRecordSetsCommand') {
         n++
-        standIn.seed(zoneId, { Name: `${name}.`, Type: 'A', TTL: 300, ResourceRecords: [{ Value: `192.0.2.${10 + n}` }] })
+        standIn.seed(zoneId, {
+          Name: `${name}.`,
+          Type: 'A',
+          TTL: 300,
+          ResourceRecords: [{ Value: `192.0.2.${10 + n}` }]
+        })
       }
     })
     const out = await update(config({ hostnames: [name] }), { logger, client: c })
@@ -164,7 +235,10 @@ describe('update against the stand-in', () => {
 
   it('writes nothing in a dry run', async () => {
     const name = `dry.${zoneName()}`
-    const out = await update(config({ hostnames: [name], dryRun: true }), { logger, client: client() })
+    const out = await update(config({ hostnames: [name], dryRun: true }), {
+      logger,
+      client: client()
+    })
     expect(out.report.records[0]?.result).toBe('would-create')
     expect(out.report.changed).toBe(true)
     expect(out.report.changeIds).toEqual([])
@@ -173,16 +247,32 @@ describe('update against the stand-in', () => {
 
   it('deletes with state absent, then reports unchanged', async () => {
     const name = `gone.${zoneName()}`
-    standIn.seed(zoneId, { Name: `${name}.`, Type: 'A', TTL: 60, ResourceRecords: [{ Value: '192.0.2.1' }] })
-    standIn.seed(zoneId, { Name: `${name}.`, Type: 'AAAA', TTL: 60, ResourceRecords: [{ Value: '2001:db8::5' }] })
-    const out = await update(config({ hostnames: [name], state: 'absent', ipv4: [] }), { logger, client: client() })
+    standIn.seed(zoneId, {
+      Name: `${name}.`,
+      Type: 'A',
+      TTL: 60,
+      ResourceRecords: [{ Value: '192.0.2.1' }]
+    })
+    standIn.seed(zoneId, {
+      Name: `${name}.`,
+      Type: 'AAAA',
+      TTL: 60,
+      ResourceRecords: [{ Value: '2001:db8::5' }]
+    })
+    const out = await update(config({ hostnames: [name], state: 'absent', ipv4: [] }), {
+      logger,
+      client: client()
+    })
     expect(out.error).toBeUndefined()
     expect(out.report.records.map((r) => [r.type, r.result])).toEqual([
       ['A', 'deleted'],
       ['AAAA', 'deleted']
     ])
     expect(standIn.records(zoneId).filter((s) => s.Name === `${name}.`)).toEqual([])
-    const again = await update(config({ hostnames: [name], state: 'absent', ipv4: [] }), { logger, client: client() })
+    const again = await update(config({ hostnames: [name], state: 'absent', ipv4: [] }), {
+      logger,
+      client: client()
+    })
     expect(again.report.records.map((r) => r.result)).toEqual(['unchanged', 'unchanged'])
     expect(again.report.changed).toBe(false)
   })
@@ -203,25 +293,47 @@ describe('update against the stand-in', () => {
   it('pages through a large zone without losing a name', async () => {
     const z = zoneName()
     for (let i = 0; i < 700; i++) {
-      standIn.seed(zoneId, { Name: `n${String(i).padStart(4, '0')}.${z}.`, Type: 'A', TTL: 300, ResourceRecords: [{ Value: '192.0.2.1' }] })
+      standIn.seed(zoneId, {
+        Name: `n${String(i).padStart(4, '0')}.${z}.`,
+        Type: 'A',
+        TTL: 300,
+        ResourceRecords: [{ Value: '192.0.2.1' }]
+      })
     }
     const names = ['n0000', 'n0350', 'n0699', 'zzz'].map((n) => `${n}.${z}`)
-    const out = await update(config({ hostnames: names, ipv4: ['192.0.2.1'] }), { logger, client: client() })
+    const out = await update(config({ hostnames: names, ipv4: ['192.0.2.1'] }), {
+      logger,
+      client: client()
+    })
     expect(out.error).toBeUndefined()
-    expect(out.report.records.map((r) => r.result)).toEqual(['unchanged', 'unchanged', 'unchanged', 'created'])
+    expect(out.report.records.map((r) => r.result)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'created'
+    ])
   })
 
   it('explains an unknown zone and a name outside the zone', async () => {
-    const missing = await update(config({ hostedZoneId: 'ZNOSUCHZONE0000' }), { logger, client: client() })
+    const missing = await update(config({ hostedZoneId: 'ZNOSUCHZONE0000' }), {
+      logger,
+      client: client()
+    })
     expect(missing.error?.message).toMatch(/ZNOSUCHZONE0000 does not exist/)
-    const outside = await update(config({ hostnames: ['elsewhere.example.org'] }), { logger, client: client() })
+    const outside = await update(config({ hostnames: ['elsewhere.example.org'] }), {
+      logger,
+      client: client()
+    })
     expect(outside.error?.message).toMatch(/not in hosted zone/)
     expect(standIn.records(zoneId).filter((s) => s.Type === 'A')).toEqual([])
   })
 
   it('waits for the change to be in sync', async () => {
     const name = `sync.${zoneName()}`
-    const out = await update(config({ hostnames: [name], waitForSync: true }), { logger, client: client() })
+    const out = await update(config({ hostnames: [name], waitForSync: true }), {
+      logger,
+      client: client()
+    })
     expect(out.error).toBeUndefined()
     expect(standIn.count('GetChange')).toBeGreaterThanOrEqual(1)
     expect(messages.some((m) => /INSYNC/.test(m))).toBe(true)
@@ -230,7 +342,11 @@ describe('update against the stand-in', () => {
   it('rides out throttling', async () => {
     const name = `throttled.${zoneName()}`
     standIn.inject({ operation: 'ListResourceRecordSets', error: 'Throttling', times: 2 })
-    standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'PriorRequestNotComplete', times: 2 })
+    standIn.inject({
+      operation: 'ChangeResourceRecordSets',
+      error: 'PriorRequestNotComplete',
+      times: 2
+    })
     const out = await update(config({ hostnames: [name] }), { logger, client: client() })
     expect(out.error).toBeUndefined()
     expect(values(zoneId, `${name}.`)).toEqual(['198.51.100.7'])

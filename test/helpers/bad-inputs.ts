@@ -26,7 +26,11 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
   ['one bad among good', { hostname: 'a.example.com, b..example.com' }, 'hostname'],
   ['control character', { hostname: 'a\u0007b.example.com' }, 'hostname'],
   ['bidi override in a label', { hostname: 'a\u202eb.example.com' }, 'hostname'],
-  ['too many hostnames', { hostname: Array.from({ length: 1001 }, (_, i) => `h${i}.example.com`).join(',') }, 'hostname'],
+  [
+    'too many hostnames',
+    { hostname: Array.from({ length: 1001 }, (_, i) => `h${i}.example.com`).join(',') },
+    'hostname'
+  ],
   ['over-long input', { hostname: 'a'.repeat(70_000) }, 'hostname'],
   // hosted-zone-id
   ['zone id lowercase', { 'hosted-zone-id': 'z0123456789abc' }, 'hosted-zone-id'],
@@ -46,7 +50,13 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
   ['ipv6 with zone index', { ip: 'fe80::1%eth0' }, 'ip'],
   ['ipv6 in brackets', { ip: '[2001:db8::1]' }, 'ip'],
   ['one bad among good ips', { ip: '198.51.100.7 nope' }, 'ip'],
-  ['too many ips', { ip: Array.from({ length: 101 }, (_, i) => `10.0.${Math.floor(i / 250)}.${i % 250}`).join(',') }, 'ip'],
+  [
+    'too many ips',
+    {
+      ip: Array.from({ length: 101 }, (_, i) => `10.0.${Math.floor(i / 250)}.${i % 250}`).join(',')
+    },
+    'ip'
+  ],
   // ttl
   ['ttl negative', { ttl: '-1' }, 'ttl'],
   ['ttl fraction', { ttl: '1.5' }, 'ttl'],
@@ -68,20 +78,40 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
   // detection inputs
   ['ip-source unknown', { ip: '', 'ip-source': 'dns' }, 'ip-source'],
   ['ip-version unknown', { ip: '', 'ip-version': '5' }, 'ip-version'],
-  ['provider plain http to a remote host', { ip: '', 'ip-providers': 'http://checkip.example.net' }, 'ip-providers'],
+  [
+    'provider plain http to a remote host',
+    { ip: '', 'ip-providers': 'http://checkip.example.net' },
+    'ip-providers'
+  ],
   ['provider not a URL', { ip: '', 'ip-providers': 'checkip' }, 'ip-providers'],
   ['provider ftp', { ip: '', 'ip-providers': 'ftp://127.0.0.1/ip' }, 'ip-providers'],
-  ['provider with credentials', { ip: '', 'ip-providers': 'https://user:pw@checkip.example.net' }, 'ip-providers'],
+  [
+    'provider with credentials',
+    { ip: '', 'ip-providers': 'https://user:pw@checkip.example.net' },
+    'ip-providers'
+  ],
   ['interface with public source', { ip: '', interface: 'eth0' }, 'interface'],
-  ['interface with odd name', { ip: '', 'ip-source': 'local', interface: 'eth0; rm -rf' }, 'interface'],
+  [
+    'interface with odd name',
+    { ip: '', 'ip-source': 'local', interface: 'eth0; rm -rf' },
+    'interface'
+  ],
   // host map
   ['host map line without =', { hostname: '', 'host-map': 'web1 home.example.com' }, 'host-map'],
   ['host map without machine', { hostname: '', 'host-map': '= home.example.com' }, 'host-map'],
   ['host map without names', { hostname: '', 'host-map': 'this-machine-is-unknown =' }, 'host-map'],
-  ['host map unknown machine', { hostname: '', 'host-map': 'no-such-machine-xyz = home.example.com' }, 'host-map'],
+  [
+    'host map unknown machine',
+    { hostname: '', 'host-map': 'no-such-machine-xyz = home.example.com' },
+    'host-map'
+  ],
   // credentials
   ['role ARN malformed', { 'role-to-assume': 'arn:aws:iam::123:role/x' }, 'role-to-assume'],
-  ['role ARN user not role', { 'role-to-assume': 'arn:aws:iam::111122223333:user/x' }, 'role-to-assume'],
+  [
+    'role ARN user not role',
+    { 'role-to-assume': 'arn:aws:iam::111122223333:user/x' },
+    'role-to-assume'
+  ],
   ['role ARN plain name', { 'role-to-assume': 'ddns' }, 'role-to-assume'],
   ['duration too short', { 'role-duration-seconds': '899' }, 'role-duration-seconds'],
   ['duration too long', { 'role-duration-seconds': '43201' }, 'role-duration-seconds'],

@@ -72,9 +72,13 @@ export function runAction(opts: {
     ...(opts.summary === false ? {} : { GITHUB_STEP_SUMMARY: summaryFile }),
     ...opts.env
   }
-  for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(opts.inputs))
+    env[`INPUT_${name.toUpperCase()}`] = value
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(opts.node ?? NODE24, [opts.entry ?? join(ROOT, 'dist/index.js')], { env, cwd: dir })
+    const child = spawn(opts.node ?? NODE24, [opts.entry ?? join(ROOT, 'dist/index.js')], {
+      env,
+      cwd: dir
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

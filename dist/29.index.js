@@ -1,0 +1,101 @@
+export const id = 29;
+export const ids = [29];
+export const modules = {
+
+/***/ 3029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   assumeRoleWithOidc: () => (/* binding */ assumeRoleWithOidc)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _access_denied_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5567);
+
+
+
+const TRANSIENT = new Set([
+    'IDPCommunicationError',
+    'InternalFailure',
+    'ServiceUnavailable',
+    'TimeoutError',
+    'NetworkingError'
+]);
+const ATTEMPTS = 4;
+const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Sign in with GitHub OIDC: fetch a token for the audience, exchange it at STS for temporary
+ * credentials, mask them, and hand them back for the Route 53 client only (never exported).
+ */
+async function assumeRoleWithOidc(auth, deps) {
+    const { env, logger } = deps;
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m('role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.');
+    }
+    const sleep = deps.sleep ?? defaultSleep;
+    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__/* .STSClient */ .iM({ region: deps.region, maxAttempts: 3 });
+    for (let attempt = 1;; attempt++) {
+        let token;
+        try {
+            // Fetched right before each STS call: tokens live about five minutes.
+            token = await deps.getIdToken(auth.audience);
+        }
+        catch (err) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${err.message}`);
+        }
+        deps.setSecret(token);
+        try {
+            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+                RoleArn: auth.roleArn,
+                RoleSessionName: auth.sessionName,
+                WebIdentityToken: token,
+                DurationSeconds: auth.durationSeconds
+            }));
+            const c = out.Credentials;
+            if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m('STS returned no credentials for role-to-assume.');
+            }
+            for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken])
+                deps.setSecret(secret);
+            logger.info(`Assumed role ${auth.roleArn} as session ${auth.sessionName}.`);
+            return {
+                accessKeyId: c.AccessKeyId,
+                secretAccessKey: c.SecretAccessKey,
+                sessionToken: c.SessionToken,
+                ...(c.Expiration ? { expiration: c.Expiration } : {})
+            };
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m)
+                throw err;
+            const name = err.name ?? 'Error';
+            const message = err.message ?? String(err);
+            if (TRANSIENT.has(name) && attempt < ATTEMPTS) {
+                // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
+                const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt);
+                logger.warning(`STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`);
+                await sleep(delay);
+                continue;
+            }
+            if (name === 'AccessDenied' ||
+                name === 'InvalidIdentityToken' ||
+                name === 'ExpiredTokenException') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m((0,_access_denied_js__WEBPACK_IMPORTED_MODULE_1__/* .explainStsDenied */ .$)({
+                    roleArn: auth.roleArn,
+                    audience: auth.audience,
+                    code: name,
+                    awsMessage: message,
+                    ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
+                    ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {})
+                }));
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m(`Could not assume role ${auth.roleArn} (${name}): ${message}`);
+        }
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 import { InputError } from './errors.js'
-import { normalizeName, hostnameProblem } from './names.js'
+import { ZONE_ID, normalizeName, hostnameProblem } from './names.js'
 import { canonicalAddress } from './detect/classify.js'
 import { validateProviderUrl } from './detect/public.js'
 import { parseHostMap, hostsForMachine } from './host-map.js'
@@ -116,7 +116,6 @@ function oneOf<T extends string>(name: InputName, value: string, allowed: readon
   throw new InputError(name, `'${value}' is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`)
 }
 
-const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/
 const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/

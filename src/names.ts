@@ -39,10 +39,16 @@ export function hostnameProblem(name: string): string | undefined {
   return undefined
 }
 
-/** The name as Route 53 lists it: lowercase, trailing dot, characters outside [a-z0-9-_.] as \ooo. */
+/** A hosted zone id, bare (`Z…`) or prefixed (`/hostedzone/Z…`); group 1 is the bare id. */
+export const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,32})$/
+
+/**
+ * The name as Route 53 lists it: lowercase, trailing dot, each character outside `a-z 0-9 - _ .`
+ * as `\` + three octal digits per UTF-8 byte (`*` → `\052`); existing escapes are kept.
+ */
 export function listedName(name: string): string {
   let out = ''
-  const lower = name.toLowerCase()
+  const lower = name.replace(/[A-Z]/g, (c) => c.toLowerCase())
   for (let i = 0; i < lower.length; i++) {
     const ch = lower[i] as string
     if (ch === '\\' && /^[0-7]{3}$/.test(lower.slice(i + 1, i + 4))) {
@@ -51,7 +57,11 @@ export function listedName(name: string): string {
     } else if (/[a-z0-9_.-]/.test(ch)) {
       out += ch
     } else {
-      out += '\\' + ch.charCodeAt(0).toString(8).padStart(3, '0')
+      const cp = lower.codePointAt(i) ?? 0
+      if (cp > 0xffff) i++ // one code point in two UTF-16 units
+      for (const byte of Buffer.from(String.fromCodePoint(cp), 'utf8')) {
+        out += '\\' + byte.toString(8).padStart(3, '0')
+      }
     }
   }
   return out.endsWith('.') ? out : out + '.'

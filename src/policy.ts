@@ -6,6 +6,7 @@
  * always print the same JSON.
  */
 import { InputError } from './errors.js'
+import { ZONE_ID, hostnameProblem, listedName, normalizeName } from './names.js'
 import type { DesiredState, RecordType } from './types.js'
 
 /** A condition block: operator → condition key → value(s). */
@@ -72,38 +73,15 @@ export const ACTIONS_KEY = 'route53:ChangeResourceRecordSetsActions'
 const ALL_ZONES_ARN = 'arn:aws:route53:::hostedzone/*'
 const CHANGE_ARN = 'arn:aws:route53:::change/*'
 const RECORD_TYPES: readonly RecordType[] = ['A', 'AAAA']
-const ZONE_ID = /^(?:\/?hostedzone\/)?(Z[A-Z0-9]{1,32})$/
-const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/
 
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort()
 
 /**
  * The record name in the form IAM's `route53:ChangeResourceRecordSetsNormalizedRecordNames` key
- * uses: lowercase, no trailing dot, every character outside `a-z 0-9 - _ .` written as `\` + three
- * octal digits (`*.example.com` → `\052.example.com`). Existing `\ooo` escapes are kept as they are,
- * so the function is idempotent. Non-ASCII characters are escaped byte by byte (UTF-8); send
- * internationalised names as punycode instead.
+ * uses: Route 53's listed form without the trailing dot (`*.example.com` → `\\052.example.com`).
  */
 export function normalizedRecordName(fqdn: string): string {
-  let name = fqdn.trim().replace(/[A-Z]/g, (c) => c.toLowerCase())
-  if (name.endsWith('.') && !name.endsWith('\\.')) name = name.slice(0, -1)
-  let out = ''
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i] as string
-    if (ch === '\\' && /^[0-7]{3}$/.test(name.slice(i + 1, i + 4))) {
-      out += name.slice(i, i + 4)
-      i += 3
-    } else if (/[a-z0-9_.-]/.test(ch)) {
-      out += ch
-    } else {
-      const cp = name.codePointAt(i) ?? 0
-      if (cp > 0xffff) i++ // surrogate pair: one code point, two UTF-16 units
-      for (const byte of Buffer.from(String.fromCodePoint(cp), 'utf8')) {
-        out += '\\' + byte.toString(8).padStart(3, '0')
-      }
-    }
-  }
-  return out
+  return listedName(fqdn.trim()).slice(0, -1)
 }
 
 /** Bare hosted-zone id ('Z…') from 'Z…' or '/hostedzone/Z…'; InputError('hosted-zone-id') if malformed. */
@@ -125,27 +103,10 @@ export function zoneArn(zoneId: string): string {
 
 /** Validate a user's hostname for a policy and return its IAM-normalised form. */
 function policyName(raw: string): string {
-  const problem = (p: string): InputError => new InputError('hostnames', `'${raw}' ${p}`)
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(raw)) throw problem('contains non-ASCII characters: write it as punycode')
-  let name = raw.trim().toLowerCase()
-  if (name.endsWith('.')) name = name.slice(0, -1)
-  if (name.startsWith('\\052.')) name = '*' + name.slice(4)
-  if (name.length === 0) throw problem('is empty')
-  if (name.length > 253) throw problem(`is ${name.length} characters long (at most 253)`)
-  const labels = name.split('.')
-  if (labels.length < 2) throw problem('is not a fully qualified domain name (it needs a dot)')
-  for (const [i, label] of labels.entries()) {
-    if (label.length === 0) throw problem('has an empty label')
-    if (label.length > 63) throw problem('has a label longer than 63 characters')
-    if (label === '*' && i === 0) continue
-    if (label.includes('*')) throw problem("has a '*' that is not the whole leftmost label")
-    if (!LABEL.test(label)) {
-      throw problem(
-        `has an invalid label '${label}' (letters, digits, '-' and '_' only; no leading or trailing '-')`
-      )
-    }
-  }
+  const name = normalizeName(raw.replace(/^\\052\./, '*.'))
+  const problem = hostnameProblem(name)
+  if (problem)
+    throw new InputError('hostnames', problem === 'is empty' ? `'${raw}' is empty` : problem)
   return normalizedRecordName(name)
 }
 

@@ -175,7 +175,7 @@ describe('permissionsPolicy', () => {
     ['partial wildcard', { hostnames: ['a*.example.com'], zoneIds: [Z1] }, 'hostnames'],
     ['leading hyphen', { hostnames: ['-a.example.com'], zoneIds: [Z1] }, 'hostnames'],
     ['long label', { hostnames: [`${'a'.repeat(64)}.example.com`], zoneIds: [Z1] }, 'hostnames'],
-    ['non-ASCII', { hostnames: ['é.example.com'], zoneIds: [Z1] }, 'hostnames'],
+    ['invalid non-ASCII', { hostnames: ['a\u202eb.example.com'], zoneIds: [Z1] }, 'hostnames'],
     ['zone lowercase', { hostnames: ['a.example.com'], zoneIds: ['z123abc'] }, 'hosted-zone-id'],
     ['zone garbage', { hostnames: ['a.example.com'], zoneIds: ['example.com'] }, 'hosted-zone-id'],
     [
@@ -412,5 +412,12 @@ describe('explainStsDenied', () => {
     const msg = explainStsDenied({ ...base, code: 'ExpiredTokenException', roleArn: 'ddns' })
     expect(msg).toContain('expired')
     expect(msg).toContain('check role-to-assume')
+  })
+})
+
+describe('internationalised names', () => {
+  it('are written as punycode, as the action sends them', () => {
+    const policy = permissionsPolicy({ hostnames: ['bücher.example.com'], zoneIds: ['Z1'] })
+    expect(JSON.stringify(policy)).toContain('xn--bcher-kva.example.com')
   })
 })

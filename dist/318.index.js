@@ -1463,6 +1463,8 @@ function splitBatches(groups, limits = BATCH_LIMITS) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8621);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __webpack_require__(3609);
 // EXTERNAL MODULE: ./src/access-denied.ts + 1 modules
 var access_denied = __webpack_require__(5567);
 ;// CONCATENATED MODULE: ./src/route53.ts
@@ -1470,14 +1472,32 @@ var access_denied = __webpack_require__(5567);
 
 
 
-/** Retry settings: Route 53 throttles per account, so ride it out with the SDK's adaptive mode. */
-const RETRY = { maxAttempts: 10, retryMode: 'adaptive' };
+
+/** Attempts per request before giving up on Throttling, PriorRequestNotComplete and 5xx. */
+const MAX_ATTEMPTS = 20;
+/** Cap on one backoff delay: short enough that a fleet keeps the account's rate in use. */
+const MAX_BACKOFF_MS = 3_000;
+/**
+ * The SDK's adaptive retry strategy with more attempts and a lower cap on its full-jitter
+ * exponential backoff (the SDK's cap is 20 s, which leaves Route 53's 10 requests/s unused while
+ * throttled runs sleep). Bounded: at most MAX_ATTEMPTS × MAX_BACKOFF_MS of waiting per request.
+ */
+function retryStrategy() {
+    let base = 100;
+    return new retry.AdaptiveRetryStrategy(MAX_ATTEMPTS, {
+        maxAttempts: MAX_ATTEMPTS,
+        backoff: {
+            setDelayBase: (ms) => void (base = ms),
+            computeNextBackoffDelay: (retries) => Math.floor(Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS))
+        }
+    });
+}
 /** A Route 53 client for this run; credentials undefined means the SDK's default chain. */
 function createRoute53Client(region, credentials) {
     return new dist_cjs/* Route53Client */.LhC({
         region,
         ...(credentials ? { credentials } : {}),
-        ...RETRY,
+        retryStrategy: retryStrategy(),
         requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
     });
 }
@@ -1525,7 +1545,7 @@ function explainError(err, where) {
         case 'Throttling':
         case 'ThrottlingException':
         case 'PriorRequestNotComplete':
-            return new errors/* UpdateError */.m(`${where.operation} on ${zone} was still refused after ${RETRY.maxAttempts} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`);
+            return new errors/* UpdateError */.m(`${where.operation} on ${zone} was still refused after ${MAX_ATTEMPTS} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`);
         case 'InvalidClientTokenId':
         case 'ExpiredToken':
         case 'UnrecognizedClientException':

@@ -10,12 +10,32 @@ import {
   type RRType
 } from '@aws-sdk/client-route-53'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { AdaptiveRetryStrategy } from '@smithy/core/retry'
 import { UpdateError } from './errors.js'
 import { explainRoute53Denied } from './access-denied.js'
 import { compareNames, displayName, listedName, suffixes } from './names.js'
 
-/** Retry settings: Route 53 throttles per account, so ride it out with the SDK's adaptive mode. */
-export const RETRY = { maxAttempts: 10, retryMode: 'adaptive' as const }
+/** Attempts per request before giving up on Throttling, PriorRequestNotComplete and 5xx. */
+export const MAX_ATTEMPTS = 20
+/** Cap on one backoff delay: short enough that a fleet keeps the account's rate in use. */
+export const MAX_BACKOFF_MS = 3_000
+
+/**
+ * The SDK's adaptive retry strategy with more attempts and a lower cap on its full-jitter
+ * exponential backoff (the SDK's cap is 20 s, which leaves Route 53's 10 requests/s unused while
+ * throttled runs sleep). Bounded: at most MAX_ATTEMPTS × MAX_BACKOFF_MS of waiting per request.
+ */
+export function retryStrategy(): AdaptiveRetryStrategy {
+  let base = 100
+  return new AdaptiveRetryStrategy(MAX_ATTEMPTS, {
+    maxAttempts: MAX_ATTEMPTS,
+    backoff: {
+      setDelayBase: (ms: number) => void (base = ms),
+      computeNextBackoffDelay: (retries: number) =>
+        Math.floor(Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS))
+    }
+  })
+}
 
 /** A Route 53 client for this run; credentials undefined means the SDK's default chain. */
 export function createRoute53Client(
@@ -25,7 +45,7 @@ export function createRoute53Client(
   return new Route53Client({
     region,
     ...(credentials ? { credentials } : {}),
-    ...RETRY,
+    retryStrategy: retryStrategy(),
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
   })
 }
@@ -85,7 +105,7 @@ export function explainError(err: unknown, where: Where): UpdateError {
     case 'ThrottlingException':
     case 'PriorRequestNotComplete':
       return new UpdateError(
-        `${where.operation} on ${zone} was still refused after ${RETRY.maxAttempts} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`
+        `${where.operation} on ${zone} was still refused after ${MAX_ATTEMPTS} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`
       )
     case 'InvalidClientTokenId':
     case 'ExpiredToken':

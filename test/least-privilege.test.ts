@@ -4,7 +4,7 @@ import { startStandIn, type StandIn } from './stand-in/index.js'
 import { policyAuthorizer } from './stand-in/iam.js'
 import { permissionsPolicy } from '../src/policy.js'
 import { update } from '../src/update.js'
-import { RETRY } from '../src/route53.js'
+import { retryStrategy } from '../src/route53.js'
 import type { Config } from '../src/types.js'
 
 /**
@@ -25,8 +25,7 @@ const client = (): Route53Client => {
       accessKeyId: env.AWS_ACCESS_KEY_ID!,
       secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
     },
-    ...RETRY,
-    maxAttempts: 2
+    retryStrategy: retryStrategy()
   })
 }
 

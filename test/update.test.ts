@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { Route53Client } from '@aws-sdk/client-route-53'
 import { startStandIn, type StandIn } from './stand-in/index.js'
 import { update } from '../src/update.js'
-import { RETRY } from '../src/route53.js'
+import { retryStrategy } from '../src/route53.js'
 import type { Config, Logger } from '../src/types.js'
 
 let standIn: StandIn
@@ -24,7 +24,7 @@ function client(hook?: (command: string) => void): Route53Client {
       accessKeyId: env.AWS_ACCESS_KEY_ID!,
       secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
     },
-    ...RETRY
+    retryStrategy: retryStrategy()
   })
   if (hook) {
     c.middlewareStack.add(

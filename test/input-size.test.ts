@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Route53Client } from '@aws-sdk/client-route-53'
 import { startStandIn, type StandIn } from './stand-in/index.js'
 import { MAX_HOSTNAMES, MAX_INPUT_LENGTH, parseInputs, type InputName } from '../src/inputs.js'
-import { retryStrategy } from '../src/route53.js'
+import { standInClient } from './helpers/client.js'
 import { update } from '../src/update.js'
 
 const parse = (inputs: Record<string, string>) =>
@@ -77,18 +76,7 @@ describe('hundreds of names against the stand-in', () => {
   })
   afterAll(async () => standIn?.close())
 
-  const client = (): Route53Client => {
-    const env = standIn.env()
-    return new Route53Client({
-      endpoint: standIn.url,
-      region: 'us-east-1',
-      credentials: {
-        accessKeyId: env.AWS_ACCESS_KEY_ID!,
-        secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
-      },
-      retryStrategy: retryStrategy()
-    })
-  }
+  const client = () => standInClient(standIn)
 
   it('writes 1000 names in one read and as few batches as the limits allow', async () => {
     const c = parse({

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Route53Client } from '@aws-sdk/client-route-53'
 import { startStandIn, type StandIn } from './stand-in/index.js'
 import { policyAuthorizer } from './stand-in/iam.js'
 import { permissionsPolicy } from '../src/policy.js'
 import { update } from '../src/update.js'
-import { retryStrategy } from '../src/route53.js'
+import { standInClient } from './helpers/client.js'
 import type { Config } from '../src/types.js'
 
 /**
@@ -16,18 +15,7 @@ let zoneId: string
 let otherZoneId: string
 const logger = { info: () => undefined, warning: () => undefined, debug: () => undefined }
 
-const client = (): Route53Client => {
-  const env = standIn.env()
-  return new Route53Client({
-    endpoint: standIn.url,
-    region: 'us-east-1',
-    credentials: {
-      accessKeyId: env.AWS_ACCESS_KEY_ID!,
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
-    },
-    retryStrategy: retryStrategy()
-  })
-}
+const client = () => standInClient(standIn)
 
 function config(over: Partial<Config>): Config {
   return {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { Route53Client } from '@aws-sdk/client-route-53'
 import { startStandIn, type StandIn } from './stand-in/index.js'
 import { update } from '../src/update.js'
-import { retryStrategy } from '../src/route53.js'
+import { standInClient } from './helpers/client.js'
 import type { Config, Logger } from '../src/types.js'
 
 let standIn: StandIn
@@ -15,28 +14,7 @@ const logger: Logger = {
   debug: () => undefined
 }
 
-function client(hook?: (command: string) => void): Route53Client {
-  const env = standIn.env()
-  const c = new Route53Client({
-    endpoint: standIn.url,
-    region: 'us-east-1',
-    credentials: {
-      accessKeyId: env.AWS_ACCESS_KEY_ID!,
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
-    },
-    retryStrategy: retryStrategy()
-  })
-  if (hook) {
-    c.middlewareStack.add(
-      (next, context) => async (args) => {
-        hook(context.commandName ?? '')
-        return next(args)
-      },
-      { step: 'initialize' }
-    )
-  }
-  return c
-}
+const client = (hook?: (command: string) => void) => standInClient(standIn, hook)
 
 function config(over: Partial<Config> = {}): Config {
   return {

@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Route53Client } from '@aws-sdk/client-route-53'
 import { startStandIn, type StandIn } from './stand-in/index.js'
-import { discoverZones, nextCursor, retryStrategy } from '../src/route53.js'
+import { discoverZones, nextCursor } from '../src/route53.js'
+import { standInClient } from './helpers/client.js'
 
 let standIn: StandIn
 const ids: Record<string, string> = {}
 
-function client(): Route53Client {
-  const env = standIn.env()
-  return new Route53Client({
-    endpoint: standIn.url,
-    region: 'us-east-1',
-    credentials: {
-      accessKeyId: env.AWS_ACCESS_KEY_ID!,
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
-    },
-    retryStrategy: retryStrategy()
-  })
-}
+const client = () => standInClient(standIn)
 
 beforeAll(async () => {
   standIn = await startStandIn({ rateLimit: false })
@@ -78,16 +67,7 @@ describe('discoverZones', () => {
         const id = many.addZone({ name })
         if (i % 60 === 0) want[`host.${name}`] = id
       }
-      const env = many.env()
-      const c = new Route53Client({
-        endpoint: many.url,
-        region: 'us-east-1',
-        credentials: {
-          accessKeyId: env.AWS_ACCESS_KEY_ID!,
-          secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
-        }
-      })
-      const zones = await discoverZones(c, Object.keys(want), false)
+      const zones = await discoverZones(standInClient(many), Object.keys(want), false)
       for (const [host, id] of Object.entries(want)) expect(zones.get(host)?.id).toBe(id)
       // Five names over 250 zones: each request jumps to the next wanted name instead of scanning.
       expect(many.count('ListHostedZonesByName')).toBeLessThanOrEqual(Object.keys(want).length + 1)

@@ -1716,11 +1716,11 @@ async function planZone(client, zoneId, targets, config) {
     return targets.map((t) => planRecord(t, live.get((0,src_names/* listedName */.d1)(t.name)) ?? [], o));
 }
 /**
- * Apply one zone's plan as guarded batches. When a batch is refused because a record changed
- * since it was read, read again, plan again and retry; records already applied keep their result.
+ * Apply one zone's plan as guarded batches, recording each settled record in `done` as soon as
+ * its batch is accepted (so a failure later still reports it). When a batch is refused because a
+ * record changed since it was read, read again, plan again and retry.
  */
-async function applyZone(client, zoneId, targets, first, config, logger) {
-    const done = new Map();
+async function applyZone(client, zoneId, targets, first, config, logger, done) {
     let plans = first;
     for (let attempt = 0;; attempt++) {
         const pending = plans.filter((p) => !done.has(key(p)));
@@ -1751,7 +1751,6 @@ async function applyZone(client, zoneId, targets, first, config, logger) {
             plans = await planZone(client, zoneId, rest, config);
         }
     }
-    return targets.map((t) => done.get(key(t))).filter(Boolean);
 }
 /**
  * The one update both the action and the CLI run: find addresses, find zones, read, plan, and
@@ -1774,6 +1773,8 @@ async function update(config, deps) {
         attempted: []
     };
     const planned = [];
+    const applied = new Map();
+    let settled = false;
     try {
         if (config.detection) {
             if (!deps.detect)
@@ -1820,20 +1821,15 @@ async function update(config, deps) {
         }
         else {
             for (const [zoneId, zonePlans] of plans) {
-                const rows = await applyZone(client, zoneId, byZone.get(zoneId), zonePlans, config, logger);
-                // Replace this zone's planned rows with what was applied.
-                for (const row of rows) {
-                    const i = planned.findIndex((p) => key(p) === key(row));
-                    if (i >= 0)
-                        planned[i] = row;
-                }
-                report.records.push(...rows);
+                await applyZone(client, zoneId, byZone.get(zoneId), zonePlans, config, logger, applied);
             }
+            report.records = planned.map((p) => applied.get(key(p)) ?? p);
             report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))];
         }
         report.changed = report.records.some((r) => r.result !== 'unchanged');
         for (const r of report.records)
             logger.info(describe(r));
+        settled = true;
         if (config.waitForSync && !config.dryRun) {
             const zoneOfChange = new Map(report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId]));
             for (const [id, zoneId] of zoneOfChange) {
@@ -1845,10 +1841,16 @@ async function update(config, deps) {
         return { report };
     }
     catch (err) {
-        // Records hold only what was applied; attempted shows the whole plan for the summary.
-        report.attempted = planned;
-        report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))];
-        report.changed = report.records.some((r) => r.changeId !== '');
+        // Failing before every record settled: records hold only what was written, and attempted
+        // shows the whole plan for the summary.
+        report.attempted = planned.map((p) => applied.get(key(p)) ?? p);
+        if (!settled) {
+            report.records = report.attempted.filter((r) => r.changeId !== '');
+            for (const r of report.records)
+                logger.info(describe(r));
+            report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))];
+            report.changed = report.records.length > 0;
+        }
         return { report, error: err instanceof Error ? err : new Error(String(err)) };
     }
 }

@@ -98,8 +98,9 @@ async function planZone(
 }
 
 /**
- * Apply one zone's plan as guarded batches. When a batch is refused because a record changed
- * since it was read, read again, plan again and retry; records already applied keep their result.
+ * Apply one zone's plan as guarded batches, recording each settled record in `done` as soon as
+ * its batch is accepted (so a failure later still reports it). When a batch is refused because a
+ * record changed since it was read, read again, plan again and retry.
  */
 async function applyZone(
   client: Route53Client,
@@ -107,9 +108,9 @@ async function applyZone(
   targets: Target[],
   first: PlannedRecord[],
   config: Config,
-  logger: Logger
-): Promise<RecordReport[]> {
-  const done = new Map<string, RecordReport>()
+  logger: Logger,
+  done: Map<string, RecordReport>
+): Promise<void> {
   let plans = first
   for (let attempt = 0; ; attempt++) {
     const pending = plans.filter((p) => !done.has(key(p)))
@@ -144,7 +145,6 @@ async function applyZone(
       plans = await planZone(client, zoneId, rest, config)
     }
   }
-  return targets.map((t) => done.get(key(t))!).filter(Boolean)
 }
 
 /**
@@ -168,6 +168,8 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     attempted: []
   }
   const planned: RecordReport[] = []
+  const applied = new Map<string, RecordReport>()
+  let settled = false
   try {
     if (config.detection) {
       if (!deps.detect)
@@ -218,18 +220,14 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       report.records = planned
     } else {
       for (const [zoneId, zonePlans] of plans) {
-        const rows = await applyZone(client, zoneId, byZone.get(zoneId)!, zonePlans, config, logger)
-        // Replace this zone's planned rows with what was applied.
-        for (const row of rows) {
-          const i = planned.findIndex((p) => key(p) === key(row))
-          if (i >= 0) planned[i] = row
-        }
-        report.records.push(...rows)
+        await applyZone(client, zoneId, byZone.get(zoneId)!, zonePlans, config, logger, applied)
       }
+      report.records = planned.map((p) => applied.get(key(p)) ?? p)
       report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
     }
     report.changed = report.records.some((r) => r.result !== 'unchanged')
     for (const r of report.records) logger.info(describe(r))
+    settled = true
 
     if (config.waitForSync && !config.dryRun) {
       const zoneOfChange = new Map(
@@ -243,10 +241,15 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     }
     return { report }
   } catch (err) {
-    // Records hold only what was applied; attempted shows the whole plan for the summary.
-    report.attempted = planned
-    report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
-    report.changed = report.records.some((r) => r.changeId !== '')
+    // Failing before every record settled: records hold only what was written, and attempted
+    // shows the whole plan for the summary.
+    report.attempted = planned.map((p) => applied.get(key(p)) ?? p)
+    if (!settled) {
+      report.records = report.attempted.filter((r) => r.changeId !== '')
+      for (const r of report.records) logger.info(describe(r))
+      report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
+      report.changed = report.records.length > 0
+    }
     return { report, error: err instanceof Error ? err : new Error(String(err)) }
   }
 }

@@ -331,3 +331,35 @@ describe('update against the stand-in', () => {
     expect(standIn.count('ChangeResourceRecordSets')).toBe(3)
   })
 })
+
+describe('a failure part way', () => {
+  it('reports the batch that was written before a later batch failed', async () => {
+    const z = zoneName()
+    // 600 names × 2 values: 1200 values, so two batches of at most 1000.
+    const names = Array.from({ length: 600 }, (_, i) => `p${i}.${z}`)
+    standIn.inject({
+      operation: 'ChangeResourceRecordSets',
+      zoneId,
+      error: 'AccessDenied',
+      afterMatches: 1
+    })
+    const out = await update(config({ hostnames: names, ipv4: ['198.51.100.1', '198.51.100.2'] }), {
+      logger,
+      client: client()
+    })
+    standIn.clearFaults()
+    expect(out.error?.message).toMatch(/ChangeResourceRecordSets/)
+    const written = out.report.records
+    expect(written.length).toBeGreaterThan(0)
+    expect(written.length).toBeLessThan(600)
+    expect(new Set(written.map((r) => r.changeId)).size).toBe(1)
+    for (const r of written)
+      expect(values(zoneId, `${r.name}.`).sort()).toEqual(['198.51.100.1', '198.51.100.2'])
+    const writtenNames = new Set(written.map((r) => r.name))
+    const unwritten = names.filter((n) => !writtenNames.has(n))
+    for (const n of unwritten) expect(values(zoneId, `${n}.`)).toEqual([])
+    expect(out.report.attempted).toHaveLength(600)
+    expect(out.report.changed).toBe(true)
+    expect(messages.filter((m) => m.startsWith('info ')).length).toBe(written.length)
+  })
+})

@@ -4,6 +4,7 @@ import { policyAuthorizer } from './stand-in/iam.js'
 import { permissionsPolicy } from '../src/policy.js'
 import { update } from '../src/update.js'
 import { standInClient } from './helpers/client.js'
+import { testConfig } from './helpers/config.js'
 import type { Config } from '../src/types.js'
 
 /**
@@ -17,24 +18,14 @@ const logger = { info: () => undefined, warning: () => undefined, debug: () => u
 
 const client = () => standInClient(standIn)
 
-function config(over: Partial<Config>): Config {
-  return {
+const config = (over: Partial<Config>): Config =>
+  testConfig({
     hostnames: ['home.lp.example.com'],
     hostedZoneId: zoneId,
-    ipv4: ['198.51.100.7'],
     ipv6: ['2001:db8::7'],
-    ttl: 300,
-    dryRun: false,
     comment: 'least privilege',
-    region: 'us-east-1',
-    state: 'present',
-    privateZone: false,
-    waitForSync: false,
-    waitTimeout: 30,
-    auth: { kind: 'default' },
     ...over
-  }
-}
+  })
 
 /** Run under the policy generated for this very config. */
 async function underItsPolicy(c: Config, policyFor: Config = c) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandIn, type StandIn } from './stand-in/index.js'
 import { update } from '../src/update.js'
 import { standInClient } from './helpers/client.js'
+import { testConfig } from './helpers/config.js'
 import type { Config, Logger } from '../src/types.js'
 
 let standIn: StandIn
@@ -16,24 +17,7 @@ const logger: Logger = {
 
 const client = (hook?: (command: string) => void) => standInClient(standIn, hook)
 
-function config(over: Partial<Config> = {}): Config {
-  return {
-    hostnames: ['home.example.com'],
-    hostedZoneId: zoneId,
-    ipv4: ['198.51.100.7'],
-    ipv6: [],
-    ttl: 300,
-    dryRun: false,
-    comment: 'test',
-    region: 'us-east-1',
-    state: 'present',
-    privateZone: false,
-    waitForSync: false,
-    waitTimeout: 30,
-    auth: { kind: 'default' },
-    ...over
-  }
-}
+const config = (over: Partial<Config> = {}): Config => testConfig({ hostedZoneId: zoneId, ...over })
 
 const values = (zone: string, name: string, type = 'A'): string[] =>
   standIn

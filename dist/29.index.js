@@ -31,7 +31,7 @@ const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function assumeRoleWithOidc(auth, deps) {
     const { env, logger } = deps;
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m('role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp('role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.');
     }
     const sleep = deps.sleep ?? defaultSleep;
     const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__/* .STSClient */ .iM({ region: deps.region, maxAttempts: 3 });
@@ -42,7 +42,7 @@ async function assumeRoleWithOidc(auth, deps) {
             token = await deps.getIdToken(auth.audience);
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${err.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${err.message}`);
         }
         deps.setSecret(token);
         try {
@@ -54,7 +54,7 @@ async function assumeRoleWithOidc(auth, deps) {
             }));
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m('STS returned no credentials for role-to-assume.');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp('STS returned no credentials for role-to-assume.');
             }
             for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken])
                 deps.setSecret(secret);
@@ -67,7 +67,7 @@ async function assumeRoleWithOidc(auth, deps) {
             };
         }
         catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m)
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp)
                 throw err;
             const name = err.name ?? 'Error';
             const message = err.message ?? String(err);
@@ -81,7 +81,7 @@ async function assumeRoleWithOidc(auth, deps) {
             if (name === 'AccessDenied' ||
                 name === 'InvalidIdentityToken' ||
                 name === 'ExpiredTokenException') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m((0,_access_denied_js__WEBPACK_IMPORTED_MODULE_1__/* .explainStsDenied */ .$)({
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp((0,_access_denied_js__WEBPACK_IMPORTED_MODULE_1__/* .explainStsDenied */ .$)({
                     roleArn: auth.roleArn,
                     audience: auth.audience,
                     code: name,
@@ -90,7 +90,7 @@ async function assumeRoleWithOidc(auth, deps) {
                     ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {})
                 }));
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .m(`Could not assume role ${auth.roleArn} (${name}): ${message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not assume role ${auth.roleArn} (${name}): ${message}`);
         }
     }
 }

@@ -47,7 +47,7 @@ function normalizedRecordName(fqdn) {
 function bareZoneId(zoneId) {
     const m = names/* ZONE_ID */.jr.exec(zoneId.trim());
     if (!m?.[1]) {
-        throw new errors/* InputError */.d('hosted-zone-id', `'${zoneId}' is not a hosted zone id (expected 'Z…' in capitals and digits, or '/hostedzone/Z…')`);
+        throw new errors/* InputError */.dz('hosted-zone-id', `'${zoneId}' is not a hosted zone id (expected 'Z…' in capitals and digits, or '/hostedzone/Z…')`);
     }
     return m[1];
 }
@@ -169,26 +169,26 @@ function fullRef(ref) {
 function parseRepository(repository) {
     const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(repository.trim());
     if (!m?.[1] || !m[2] || m[2] === '.' || m[2] === '..') {
-        throw new errors/* InputError */.d('repository', `'${repository}' is not 'owner/repo'`);
+        throw new errors/* InputError */.dz('repository', `'${repository}' is not 'owner/repo'`);
     }
     return { owner: m[1], repo: m[2] };
 }
 /** The sub claim's context after 'repo:OWNER/REPO:' for a ref or an environment. */
 function subContext(o) {
     if (o.ref !== undefined && o.environment !== undefined) {
-        throw new errors/* InputError */.d('environment', 'ref and environment are mutually exclusive: a job that uses an environment presents the environment in its sub claim, not the ref');
+        throw new errors/* InputError */.dz('environment', 'ref and environment are mutually exclusive: a job that uses an environment presents the environment in its sub claim, not the ref');
     }
     if (o.environment !== undefined) {
         const env = o.environment.trim();
         // eslint-disable-next-line no-control-regex
         if (env.length === 0 || env.length > 255 || /[\x00-\x1f*?]/.test(env)) {
-            throw new errors/* InputError */.d('environment', `'${o.environment}' is not a usable environment name`);
+            throw new errors/* InputError */.dz('environment', `'${o.environment}' is not a usable environment name`);
         }
         return `environment:${env}`;
     }
     const ref = fullRef(o.ref ?? 'main');
     if (ref === 'refs/heads/' || /[\s*?:~^[\\]/.test(ref) || ref.includes('..')) {
-        throw new errors/* InputError */.d('ref', `'${o.ref ?? ''}' is not a valid branch or ref`);
+        throw new errors/* InputError */.dz('ref', `'${o.ref ?? ''}' is not a valid branch or ref`);
     }
     return `ref:${ref}`;
 }
@@ -208,21 +208,21 @@ function trustPolicy(o) {
     const { owner, repo } = parseRepository(o.repository);
     const account = o.accountId?.trim() ?? ACCOUNT_PLACEHOLDER;
     if (o.accountId !== undefined && !/^\d{12}$/.test(account)) {
-        throw new errors/* InputError */.d('account-id', `'${o.accountId}' is not a 12-digit AWS account id`);
+        throw new errors/* InputError */.dz('account-id', `'${o.accountId}' is not a 12-digit AWS account id`);
     }
     const audience = (o.audience ?? DEFAULT_AUDIENCE).trim();
     if (audience.length === 0 || /\s/.test(audience)) {
-        throw new errors/* InputError */.d('audience', `'${o.audience ?? ''}' is not a usable audience`);
+        throw new errors/* InputError */.dz('audience', `'${o.audience ?? ''}' is not a usable audience`);
     }
     if ((o.ownerId === undefined) !== (o.repositoryId === undefined)) {
-        throw new errors/* InputError */.d(o.ownerId === undefined ? 'owner-id' : 'repository-id', 'owner-id and repository-id must be given together (both form the immutable sub claim)');
+        throw new errors/* InputError */.dz(o.ownerId === undefined ? 'owner-id' : 'repository-id', 'owner-id and repository-id must be given together (both form the immutable sub claim)');
     }
     for (const [field, value] of [
         ['owner-id', o.ownerId],
         ['repository-id', o.repositoryId]
     ]) {
         if (value !== undefined && !/^\d{1,20}$/.test(value.trim())) {
-            throw new errors/* InputError */.d(field, `'${value}' is not a numeric id`);
+            throw new errors/* InputError */.dz(field, `'${value}' is not a numeric id`);
         }
     }
     const context = subContext(o);
@@ -237,7 +237,7 @@ function trustPolicy(o) {
     if (o.workflowRef !== undefined) {
         const wf = o.workflowRef.trim();
         if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/\.github\/workflows\/[^@\s*?]+\.ya?ml@[^\s*?]+$/.test(wf)) {
-            throw new errors/* InputError */.d('workflow-ref', `'${o.workflowRef}' is not 'owner/repo/.github/workflows/file.yml@refs/heads/branch'`);
+            throw new errors/* InputError */.dz('workflow-ref', `'${o.workflowRef}' is not 'owner/repo/.github/workflows/file.yml@refs/heads/branch'`);
         }
         equals[`${OIDC_HOST}:job_workflow_ref`] = wf;
     }
@@ -597,19 +597,19 @@ function validateProviderUrl(url) {
         parsed = new URL(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ip-providers', `'${text.slice(0, 200)}' is not a URL`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('ip-providers', `'${text.slice(0, 200)}' is not a URL`);
     }
     if (parsed.username || parsed.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ip-providers', `'${parsed.host}' URL must not contain a user name or password (it would appear in logs)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('ip-providers', `'${parsed.host}' URL must not contain a user name or password (it would appear in logs)`);
     }
     if (parsed.protocol === 'https:')
         return text;
     if (parsed.protocol === 'http:') {
         if (isLoopbackHost(parsed.hostname))
             return text;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ip-providers', `'${text}' uses plain http://, which anyone on the path can forge: use https:// (http:// is allowed only for loopback test servers)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('ip-providers', `'${text}' uses plain http://, which anyone on the path can forge: use https:// (http:// is allowed only for loopback test servers)`);
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ip-providers', `'${text}' must be an https:// URL`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('ip-providers', `'${text}' must be an https:// URL`);
 }
 const TRACE_LINE = /^[A-Za-z0-9_.-]+=.*$/;
 /** An address as Node parses it, without a zone index (`%eth0`), which no record can hold. */
@@ -796,7 +796,7 @@ async function detectPublic(family, providers, opts) {
     const { logger } = opts;
     const urls = [...new Set(providers)];
     if (urls.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UpdateError */ .m(`No IPv${family} address providers are configured.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UpdateError */ .mp(`No IPv${family} address providers are configured.`);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const overallMs = opts.overallMs ?? DEFAULT_OVERALL_MS;
     const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -871,7 +871,7 @@ async function detectPublic(family, providers, opts) {
             : answered.length < 2
                 ? `fewer than two of ${urls.length} providers gave a usable answer`
                 : 'the providers did not agree';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UpdateError */ .m(`Could not detect the public IPv${family} address: ${why}. ${detail}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UpdateError */ .mp(`Could not detect the public IPv${family} address: ${why}. ${detail}.`);
     }
     const agreed = ordered.filter((a) => a.ok && a.address === winner).map((a) => a.url);
     for (const a of ordered) {
@@ -906,9 +906,15 @@ function tally(answers) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   m: () => (/* binding */ UpdateError)
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   mp: () => (/* binding */ UpdateError)
 /* harmony export */ });
+/** A short, printable rendering of user input for error messages (no control characters). */
+function shown(value) {
+    const printable = value.replace(/[^\x20-\x7e]/g, '?');
+    return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
+}
 /** Bad input: names the input and what is wrong. Raised before any AWS call. */
 class InputError extends Error {
     input;
@@ -1002,9 +1008,6 @@ var detect_public = __webpack_require__(6254);
  * ignored. Lets one workflow serve several self-hosted runners, each publishing its own names.
  * Names are checked only for being non-empty here: the caller validates them as DNS names.
  */
-function shown(text) {
-    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
 function bare(name) {
     return name.trim().toLowerCase().replace(/\.$/, '');
 }
@@ -1019,28 +1022,28 @@ function parseHostMap(text) {
             return;
         const eq = line.indexOf('=');
         if (eq < 0) {
-            throw new errors/* InputError */.d('host-map', `line ${n}: '${shown(line)}' is not 'machine = name[, name…]'`);
+            throw new errors/* InputError */.dz('host-map', `line ${n}: '${(0,errors/* shown */.SP)(line)}' is not 'machine = name[, name…]'`);
         }
         const machine = bare(line.slice(0, eq));
         if (machine === '')
-            throw new errors/* InputError */.d('host-map', `line ${n}: the machine name is missing`);
+            throw new errors/* InputError */.dz('host-map', `line ${n}: the machine name is missing`);
         if (/[\s,=]/.test(machine)) {
-            throw new errors/* InputError */.d('host-map', `line ${n}: '${shown(machine)}' is not a machine name`);
+            throw new errors/* InputError */.dz('host-map', `line ${n}: '${(0,errors/* shown */.SP)(machine)}' is not a machine name`);
         }
         const rest = line.slice(eq + 1);
         if (rest.includes('=')) {
-            throw new errors/* InputError */.d('host-map', `line ${n}: only one '=' is allowed (one machine per line)`);
+            throw new errors/* InputError */.dz('host-map', `line ${n}: only one '=' is allowed (one machine per line)`);
         }
         const names = rest.split(',').map((s) => s.trim());
         if (names.every((s) => s === '')) {
-            throw new errors/* InputError */.d('host-map', `line ${n}: no names are given for '${machine}'`);
+            throw new errors/* InputError */.dz('host-map', `line ${n}: no names are given for '${machine}'`);
         }
         if (names.some((s) => s === '')) {
-            throw new errors/* InputError */.d('host-map', `line ${n}: empty name in the list for '${machine}'`);
+            throw new errors/* InputError */.dz('host-map', `line ${n}: empty name in the list for '${machine}'`);
         }
         const previous = lineOf.get(machine);
         if (previous !== undefined) {
-            throw new errors/* InputError */.d('host-map', `line ${n}: machine '${machine}' is already mapped on line ${previous}`);
+            throw new errors/* InputError */.dz('host-map', `line ${n}: machine '${machine}' is already mapped on line ${previous}`);
         }
         lineOf.set(machine, n);
         map.set(machine, [...new Set(names)]);
@@ -1056,7 +1059,7 @@ function hostsForMachine(map, machineHostname) {
     const machine = bare(machineHostname);
     const known = [...map.keys()];
     if (machine === '') {
-        throw new errors/* InputError */.d('host-map', "this machine's host name is unknown, so no entry can be chosen");
+        throw new errors/* InputError */.dz('host-map', "this machine's host name is unknown, so no entry can be chosen");
     }
     const exact = map.get(machine);
     if (exact)
@@ -1067,9 +1070,9 @@ function hostsForMachine(map, machineHostname) {
     if (matches.length === 1)
         return map.get(matches[0]);
     if (matches.length > 1) {
-        throw new errors/* InputError */.d('host-map', `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`);
+        throw new errors/* InputError */.dz('host-map', `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`);
     }
-    throw new errors/* InputError */.d('host-map', `has no entry for this machine ('${machine}'); it maps: ${known.length ? known.join(', ') : '(nothing)'}`);
+    throw new errors/* InputError */.dz('host-map', `has no entry for this machine ('${machine}'); it maps: ${known.length ? known.join(', ') : '(nothing)'}`);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -1148,6 +1151,7 @@ const INPUTS = {
 const MAX_INPUT_LENGTH = 64 * 1024;
 const MAX_HOSTNAMES = 1000;
 const MAX_ADDRESSES = 100;
+/** Split a list input on newlines, commas and spaces. */
 function list(value) {
     return value
         .split(/[\s,]+/)
@@ -1159,40 +1163,35 @@ function bool(name, value) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new errors/* InputError */.d(name, `'${value}' is not a boolean (use true or false)`);
+    throw new errors/* InputError */.dz(name, `'${value}' is not a boolean (use true or false)`);
 }
 function inputs_int(name, value, min, max) {
     if (!/^\d+$/.test(value))
-        throw new errors/* InputError */.d(name, `'${value}' is not a whole number`);
+        throw new errors/* InputError */.dz(name, `'${value}' is not a whole number`);
     const n = Number(value);
     if (n < min || n > max)
-        throw new errors/* InputError */.d(name, `${value} is out of range (${min} … ${max})`);
+        throw new errors/* InputError */.dz(name, `${value} is out of range (${min} … ${max})`);
     return n;
 }
 function oneOf(name, value, allowed) {
     if (allowed.includes(value))
         return value;
-    throw new errors/* InputError */.d(name, `'${value}' is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    throw new errors/* InputError */.dz(name, `'${value}' is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
 }
 const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-/** A short, printable rendering of user input for error messages. */
-function inputs_shown(value) {
-    const printable = value.replace(/[^\x20-\x7e]/g, '?');
-    return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
-}
 function hostnames(raw, field) {
     const names = list(raw);
     if (names.length > MAX_HOSTNAMES) {
-        throw new errors/* InputError */.d(field, `has ${names.length} names (at most ${MAX_HOSTNAMES})`);
+        throw new errors/* InputError */.dz(field, `has ${names.length} names (at most ${MAX_HOSTNAMES})`);
     }
     const out = [];
     for (const written of names) {
         const name = (0,src_names/* normalizeName */.Pc)(written);
         const problem = (0,src_names/* hostnameProblem */.RH)(name);
         if (problem)
-            throw new errors/* InputError */.d(field, problem === 'is empty' ? problem : inputs_shown(problem));
+            throw new errors/* InputError */.dz(field, problem === 'is empty' ? problem : (0,errors/* shown */.SP)(problem));
         if (!out.includes(name))
             out.push(name);
     }
@@ -1216,7 +1215,7 @@ function parseInputs(get, ctx) {
     const raw = (name) => {
         const value = get(name) ?? '';
         if (value.length > MAX_INPUT_LENGTH) {
-            throw new errors/* InputError */.d(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`);
+            throw new errors/* InputError */.dz(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`);
         }
         const trimmed = value.trim();
         return trimmed === '' ? INPUTS[name].default : trimmed;
@@ -1232,14 +1231,14 @@ function parseInputs(get, ctx) {
         ];
     }
     if (names.length === 0) {
-        throw new errors/* InputError */.d('hostname', 'is required (or give host-map with an entry for this machine)');
+        throw new errors/* InputError */.dz('hostname', 'is required (or give host-map with an entry for this machine)');
     }
     const zoneRaw = raw('hosted-zone-id');
     let hostedZoneId;
     if (zoneRaw) {
         const m = src_names/* ZONE_ID */.jr.exec(zoneRaw);
         if (!m)
-            throw new errors/* InputError */.d('hosted-zone-id', `'${inputs_shown(zoneRaw)}' is not a hosted zone id (Z… or /hostedzone/Z…)`);
+            throw new errors/* InputError */.dz('hosted-zone-id', `'${(0,errors/* shown */.SP)(zoneRaw)}' is not a hosted zone id (Z… or /hostedzone/Z…)`);
         hostedZoneId = m[1];
     }
     const state = oneOf('state', raw('state'), ['present', 'absent']);
@@ -1252,18 +1251,18 @@ function parseInputs(get, ctx) {
     const ipv6 = [];
     const ips = list(raw('ip'));
     if (ips.length > MAX_ADDRESSES) {
-        throw new errors/* InputError */.d('ip', `has ${ips.length} addresses (at most ${MAX_ADDRESSES})`);
+        throw new errors/* InputError */.dz('ip', `has ${ips.length} addresses (at most ${MAX_ADDRESSES})`);
     }
     for (const ip of ips) {
         const family = (0,external_node_net_.isIP)(ip);
         if (family === 0)
-            throw new errors/* InputError */.d('ip', `'${inputs_shown(ip)}' is not an IPv4 or IPv6 address`);
+            throw new errors/* InputError */.dz('ip', `'${(0,errors/* shown */.SP)(ip)}' is not an IPv4 or IPv6 address`);
         let canonical;
         try {
             canonical = (0,classify/* canonicalAddress */.Z)(ip);
         }
         catch (err) {
-            throw new errors/* InputError */.d('ip', inputs_shown(err.message));
+            throw new errors/* InputError */.dz('ip', (0,errors/* shown */.SP)(err.message));
         }
         const target = family === 4 ? ipv4 : ipv6;
         if (!target.includes(canonical))
@@ -1274,10 +1273,10 @@ function parseInputs(get, ctx) {
     const providers = list(raw('ip-providers')).map((url) => (0,detect_public/* validateProviderUrl */.ph)(url));
     const iface = raw('interface');
     if (iface && !/^[\w.:@-]{1,64}$/.test(iface)) {
-        throw new errors/* InputError */.d('interface', `'${inputs_shown(iface)}' is not an interface name`);
+        throw new errors/* InputError */.dz('interface', `'${(0,errors/* shown */.SP)(iface)}' is not an interface name`);
     }
     if (iface && source !== 'local') {
-        throw new errors/* InputError */.d('interface', "is only used with ip-source 'local'");
+        throw new errors/* InputError */.dz('interface', "is only used with ip-source 'local'");
     }
     let detection;
     if (state === 'present' && ips.length === 0) {
@@ -1285,10 +1284,10 @@ function parseInputs(get, ctx) {
     }
     const region = raw('aws-region');
     if (!REGION.test(region))
-        throw new errors/* InputError */.d('aws-region', `'${inputs_shown(region)}' is not an AWS region name`);
+        throw new errors/* InputError */.dz('aws-region', `'${(0,errors/* shown */.SP)(region)}' is not an AWS region name`);
     const comment = raw('comment') || defaultComment(ctx.env);
     if (comment.length > 256)
-        throw new errors/* InputError */.d('comment', `is ${comment.length} characters long (at most 256)`);
+        throw new errors/* InputError */.dz('comment', `is ${comment.length} characters long (at most 256)`);
     const roleArn = raw('role-to-assume');
     const audience = raw('audience');
     const sessionRaw = raw('role-session-name');
@@ -1296,15 +1295,15 @@ function parseInputs(get, ctx) {
     let auth = { kind: 'default' };
     // Validate the OIDC inputs even when unused, so a typo is caught before it matters.
     if (!/^[\x21-\x7e]{1,256}$/.test(audience)) {
-        throw new errors/* InputError */.d('audience', `'${inputs_shown(audience)}' is not a valid audience`);
+        throw new errors/* InputError */.dz('audience', `'${(0,errors/* shown */.SP)(audience)}' is not a valid audience`);
     }
     if (sessionRaw && !SESSION_NAME.test(sessionRaw)) {
-        throw new errors/* InputError */.d('role-session-name', `'${inputs_shown(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`);
+        throw new errors/* InputError */.dz('role-session-name', `'${(0,errors/* shown */.SP)(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`);
     }
     const durationSeconds = inputs_int('role-duration-seconds', durationRaw, 900, 43200);
     if (roleArn) {
         if (!ROLE_ARN.test(roleArn)) {
-            throw new errors/* InputError */.d('role-to-assume', `'${inputs_shown(roleArn)}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`);
+            throw new errors/* InputError */.dz('role-to-assume', `'${(0,errors/* shown */.SP)(roleArn)}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`);
         }
         auth = {
             kind: 'oidc',
@@ -1364,16 +1363,16 @@ function planRecord(target, setsAtName, o) {
     const shown = `${(0,src_names/* displayName */.QC)(target.name)} ${target.type} in zone ${o.zoneId}`;
     const cname = here.find((s) => s.Type === 'CNAME');
     if (cname) {
-        throw new errors/* UpdateError */.m(`${(0,src_names/* displayName */.QC)(target.name)} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`);
+        throw new errors/* UpdateError */.mp(`${(0,src_names/* displayName */.QC)(target.name)} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`);
     }
     const sameType = here.filter((s) => s.Type === target.type);
     const alias = sameType.find((s) => s.AliasTarget);
     if (alias) {
-        throw new errors/* UpdateError */.m(`${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`);
+        throw new errors/* UpdateError */.mp(`${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`);
     }
     const routed = sameType.find((s) => s.SetIdentifier !== undefined);
     if (routed) {
-        throw new errors/* UpdateError */.m(`${shown} has a routing-policy record set (SetIdentifier '${routed.SetIdentifier}'); refusing to overwrite it.`);
+        throw new errors/* UpdateError */.mp(`${shown} has a routing-policy record set (SetIdentifier '${routed.SetIdentifier}'); refusing to overwrite it.`);
     }
     const live = sameType[0];
     const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '');
@@ -1522,11 +1521,11 @@ function explainError(err, where) {
     const zone = where.zoneId ? `hosted zone ${where.zoneId}` : 'Route 53';
     switch (name) {
         case 'NoSuchHostedZone':
-            return new errors/* UpdateError */.m(`${zone} does not exist (check hosted-zone-id): ${message}`);
+            return new errors/* UpdateError */.mp(`${zone} does not exist (check hosted-zone-id): ${message}`);
         case 'AccessDenied':
         case 'AccessDeniedException': {
             const sets = (where.changes ?? []).map((c) => c.ResourceRecordSet);
-            return new errors/* UpdateError */.m((0,access_denied/* explainRoute53Denied */.m)({
+            return new errors/* UpdateError */.mp((0,access_denied/* explainRoute53Denied */.m)({
                 operation: where.operation,
                 ...(where.zoneId ? { zoneId: where.zoneId } : {}),
                 names: [...new Set(sets.map((s) => (0,src_names/* displayName */.QC)(s?.Name ?? '')))],
@@ -1539,20 +1538,20 @@ function explainError(err, where) {
             const messages = batchMessages(err);
             const outside = messages.find((m) => /not permitted in zone/i.test(m));
             if (outside)
-                return new errors/* UpdateError */.m(`A hostname is not in ${zone}: ${outside}`);
-            return new errors/* UpdateError */.m(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`);
+                return new errors/* UpdateError */.mp(`A hostname is not in ${zone}: ${outside}`);
+            return new errors/* UpdateError */.mp(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`);
         }
         case 'Throttling':
         case 'ThrottlingException':
         case 'PriorRequestNotComplete':
-            return new errors/* UpdateError */.m(`${where.operation} on ${zone} was still refused after ${MAX_ATTEMPTS} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`);
+            return new errors/* UpdateError */.mp(`${where.operation} on ${zone} was still refused after ${MAX_ATTEMPTS} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`);
         case 'InvalidClientTokenId':
         case 'ExpiredToken':
         case 'UnrecognizedClientException':
         case 'CredentialsProviderError':
-            return new errors/* UpdateError */.m(`AWS credentials were not accepted for ${where.operation} (${name}): ${message}`);
+            return new errors/* UpdateError */.mp(`AWS credentials were not accepted for ${where.operation} (${name}): ${message}`);
         default:
-            return new errors/* UpdateError */.m(`${where.operation} on ${zone} failed (${name || 'error'}): ${message}`);
+            return new errors/* UpdateError */.mp(`${where.operation} on ${zone} failed (${name || 'error'}): ${message}`);
     }
 }
 /**
@@ -1622,7 +1621,7 @@ async function waitForSync(client, changeId, zoneId, timeoutSeconds) {
     catch (err) {
         if (errorName(err) === 'TimeoutError' ||
             /timed? ?out|exceeded/i.test(err.message ?? '')) {
-            throw new errors/* UpdateError */.m(`Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`);
+            throw new errors/* UpdateError */.mp(`Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`);
         }
         throw explainError(err, { operation: 'GetChange', zoneId });
     }
@@ -1662,7 +1661,7 @@ async function discoverZones(client, hostnames, privateZone) {
         for (const suffix of (0,src_names/* suffixes */.kT)(host)) {
             const zones = (byName.get((0,src_names/* listedName */.d1)(suffix)) ?? []).filter((z) => privateZone || !z.Config?.PrivateZone);
             if (zones.length > 1) {
-                throw new errors/* UpdateError */.m(`Several hosted zones are named ${suffix} (${zones.map((z) => z.Id?.replace('/hostedzone/', '')).join(', ')}): set hosted-zone-id to choose one.`);
+                throw new errors/* UpdateError */.mp(`Several hosted zones are named ${suffix} (${zones.map((z) => z.Id?.replace('/hostedzone/', '')).join(', ')}): set hosted-zone-id to choose one.`);
             }
             const zone = zones[0];
             if (zone) {
@@ -1674,7 +1673,7 @@ async function discoverZones(client, hostnames, privateZone) {
             }
         }
         if (!result.has(host)) {
-            throw new errors/* UpdateError */.m(`No ${privateZone ? '' : 'public '}hosted zone found for ${(0,src_names/* displayName */.QC)(host)}: create one, or set hosted-zone-id${privateZone ? '' : ' (or private-zone: true for a private zone)'}.`);
+            throw new errors/* UpdateError */.mp(`No ${privateZone ? '' : 'public '}hosted zone found for ${(0,src_names/* displayName */.QC)(host)}: create one, or set hosted-zone-id${privateZone ? '' : ' (or private-zone: true for a private zone)'}.`);
         }
     }
     return result;
@@ -1744,7 +1743,7 @@ async function applyZone(client, zoneId, targets, first, config, logger, done) {
                     changes: batches.flat()
                 });
             if (attempt >= MAX_CONFLICT_RETRIES) {
-                throw new errors/* UpdateError */.m(`Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${err.message}`);
+                throw new errors/* UpdateError */.mp(`Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${err.message}`);
             }
             logger.warning(`A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`);
             const rest = targets.filter((t) => !done.has(key(t)));
@@ -1778,14 +1777,14 @@ async function update(config, deps) {
     try {
         if (config.detection) {
             if (!deps.detect)
-                throw new errors/* UpdateError */.m('No address was given (ip) and detection is not available here.');
+                throw new errors/* UpdateError */.mp('No address was given (ip) and detection is not available here.');
             const found = await deps.detect(config.detection);
             report.ipv4 = found.ipv4;
             report.ipv6 = found.ipv6;
             report.origins = found.origins;
         }
         if (config.state === 'present' && report.ipv4.length + report.ipv6.length === 0) {
-            throw new errors/* UpdateError */.m('No address to publish: none was given and none was detected.');
+            throw new errors/* UpdateError */.mp('No address to publish: none was given and none was detected.');
         }
         if (config.state === 'absent') {
             report.ipv4 = [];

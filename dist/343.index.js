@@ -116,7 +116,7 @@ function rankOf(address) {
 function selectLocalAddress(interfaces, family, interfaceName, ipv6Flags = new Map()) {
     const names = Object.keys(interfaces).filter((n) => (interfaces[n]?.length ?? 0) > 0);
     if (interfaceName !== undefined && !names.includes(interfaceName)) {
-        throw new errors/* InputError */.d('interface', `'${interfaceName}' is not an interface of this machine; it has: ${names.length ? names.sort(collator.compare).join(', ') : '(none)'}`);
+        throw new errors/* InputError */.dz('interface', `'${interfaceName}' is not an interface of this machine; it has: ${names.length ? names.sort(collator.compare).join(', ') : '(none)'}`);
     }
     const candidates = [];
     const skipped = [];
@@ -172,7 +172,7 @@ function selectLocalAddress(interfaces, family, interfaceName, ipv6Flags = new M
     const [chosen, ...others] = candidates;
     if (!chosen) {
         const where = interfaceName !== undefined ? `interface ${interfaceName}` : 'this machine';
-        throw new errors/* UpdateError */.m(`No usable local IPv${family} address on ${where}${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}.`);
+        throw new errors/* UpdateError */.mp(`No usable local IPv${family} address on ${where}${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}.`);
     }
     return { chosen, others, skipped };
 }
@@ -240,13 +240,13 @@ async function detectAddresses(cfg, deps) {
             detected.origins.push(r.value);
             return;
         }
-        if (r.reason instanceof errors/* InputError */.d || families.length === 1)
+        if (r.reason instanceof errors/* InputError */.dz || families.length === 1)
             throw r.reason;
         const message = r.reason instanceof Error ? r.reason.message : String(r.reason);
         failures.push(message);
     });
     if (detected.origins.length === 0) {
-        throw new errors/* UpdateError */.m(failures.join(' '));
+        throw new errors/* UpdateError */.mp(failures.join(' '));
     }
     for (const message of failures) {
         deps.logger.warning(`${message} Leaving those records as they are.`);
@@ -266,7 +266,7 @@ function checkDetectionAllowed(env, dryRun, logger) {
         logger.warning(`Input 'ip': ${problem} (dry run: detecting anyway)`);
         return;
     }
-    throw new errors/* InputError */.d('ip', problem);
+    throw new errors/* InputError */.dz('ip', problem);
 }
 
 

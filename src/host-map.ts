@@ -1,14 +1,10 @@
-import { InputError } from './errors.js'
+import { InputError, shown } from './errors.js'
 
 /**
  * `host-map`: one line per machine, `machine = fqdn[, fqdn…]`; blank lines and `#` comments are
  * ignored. Lets one workflow serve several self-hosted runners, each publishing its own names.
  * Names are checked only for being non-empty here: the caller validates them as DNS names.
  */
-
-function shown(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text
-}
 
 function bare(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, '')

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net'
-import { InputError } from './errors.js'
+import { InputError, shown } from './errors.js'
 import { ZONE_ID, normalizeName, hostnameProblem } from './names.js'
 import { canonicalAddress } from './detect/classify.js'
 import { validateProviderUrl } from './detect/public.js'
@@ -91,7 +91,8 @@ export interface InputContext {
   env: Record<string, string | undefined>
 }
 
-function list(value: string): string[] {
+/** Split a list input on newlines, commas and spaces. */
+export function list(value: string): string[] {
   return value
     .split(/[\s,]+/)
     .map((s) => s.trim())
@@ -119,12 +120,6 @@ function oneOf<T extends string>(name: InputName, value: string, allowed: readon
 const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/
-
-/** A short, printable rendering of user input for error messages. */
-function shown(value: string): string {
-  const printable = value.replace(/[^\x20-\x7e]/g, '?')
-  return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable
-}
 
 function hostnames(raw: string, field: InputName): string[] {
   const names = list(raw)

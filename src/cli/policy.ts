@@ -1,6 +1,7 @@
 /** `route53-ddns policy`: print the least-privilege permissions policy and the OIDC trust policy. */
 import { InputError } from '../errors.js'
 import { parseHostMap } from '../host-map.js'
+import { list as splitList } from '../inputs.js'
 import { permissionsPolicy, trustPolicy, type IamPolicy, type TrustOptions } from '../policy.js'
 import { UsageError, parseFlags, type FlagSpec } from './args.js'
 import { policyHelpText } from './help.js'
@@ -42,8 +43,7 @@ const TRUST_ONLY = [
   'account-id'
 ] as const
 
-const list = (value: string | undefined): string[] =>
-  (value ?? '').split(/[\s,]+/).filter((v) => v.length > 0)
+const list = (value: string | undefined): string[] => splitList(value ?? '')
 
 /** Policy errors name fields ('hostnames', 'account-id', …); show them as the flags they came from. */
 function flagOf(field: string): string {

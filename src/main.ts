@@ -1,44 +1,65 @@
-import * as core from './runner.js'
 import { hostname } from 'node:os'
 import { parseInputs } from './inputs.js'
 import { update, type UpdateReport } from './update.js'
 import { writeSummary } from './summary.js'
+import { createRunner, type Runner } from './runner.js'
+import { addEnvSecrets } from './redact.js'
 import type { Logger } from './types.js'
 
-const logger: Logger = {
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  debug: (m) => core.debug(m)
+/** The action's logger: the runner's log lines and annotations. */
+export function runnerLogger(runner: Runner): Logger {
+  return {
+    info: (m) => runner.info(m),
+    warning: (m) => runner.warning(m),
+    debug: (m) => runner.debug(m)
+  }
 }
 
-function setOutputs(report: UpdateReport): void {
-  core.setOutput('changed', report.changed ? 'true' : 'false')
-  core.setOutput('ipv4', report.ipv4.join(','))
-  core.setOutput('ipv6', report.ipv6.join(','))
-  core.setOutput('change-id', report.changeIds.join(','))
-  core.setOutput('records', JSON.stringify(report.records))
+function setOutputs(runner: Runner, report: UpdateReport): void {
+  runner.setOutput('changed', report.changed ? 'true' : 'false')
+  runner.setOutput('ipv4', report.ipv4.join(','))
+  runner.setOutput('ipv6', report.ipv6.join(','))
+  runner.setOutput('change-id', report.changeIds.join(','))
+  runner.setOutput('records', JSON.stringify(report.records))
 }
 
-/** The action: inputs → config → update → outputs and summary. The one place that fails the step. */
-export async function run(): Promise<void> {
+export interface RunOptions {
+  /** The step's environment; default process.env. */
+  env?: Record<string, string | undefined>
+  /** This machine's host name (for host-map); default os.hostname(). */
+  machine?: string
+}
+
+/**
+ * The action: inputs → config → update → outputs and summary. The one place that fails the step.
+ * Tests pass a fake runner; the default speaks to the real one.
+ */
+export async function run(
+  runner: Runner = createRunner(),
+  options: RunOptions = {}
+): Promise<void> {
+  const env = options.env ?? process.env
+  const logger = runnerLogger(runner)
   let report: UpdateReport | undefined
   try {
-    const config = parseInputs((name) => core.getInput(name), {
-      machine: hostname(),
-      env: process.env
+    // Keys given to the step (e.g. by configure-aws-credentials) can be quoted back by AWS.
+    addEnvSecrets(env, (s) => runner.setSecret(s))
+    const config = parseInputs((name) => runner.getInput(name), {
+      machine: options.machine ?? hostname(),
+      env
     })
     // STS and detection load only when used: each adds start-up time to every run.
     const detection = config.detection ? await import('./detect/index.js') : undefined
-    detection?.checkDetectionAllowed(process.env, config.dryRun, logger)
+    detection?.checkDetectionAllowed(env, config.dryRun, logger)
     const credentials =
       config.auth.kind === 'oidc'
         ? await (
             await import('./credentials.js')
           ).assumeRoleWithOidc(config.auth, {
             region: config.region,
-            env: process.env,
-            getIdToken: (audience) => core.getIDToken(audience),
-            setSecret: (s) => core.setSecret(s),
+            env,
+            getIdToken: (audience) => runner.getIDToken(audience),
+            setSecret: (s) => runner.setSecret(s),
             logger
           })
         : undefined
@@ -48,16 +69,16 @@ export async function run(): Promise<void> {
       ...(detection ? { detect: (cfg) => detection.detectAddresses(cfg, { logger }) } : {})
     })
     report = outcome.report
-    setOutputs(report)
-    await writeSummary(report, outcome.error)
-    if (outcome.error) core.setFailed(outcome.error.message)
+    setOutputs(runner, report)
+    writeSummary(runner, report, outcome.error)
+    if (outcome.error) runner.setFailed(outcome.error.message)
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err))
     try {
-      await writeSummary(report, error)
+      writeSummary(runner, report, error)
     } catch (summaryError) {
-      core.warning(`Could not write the job summary: ${(summaryError as Error).message}`)
+      runner.warning(`Could not write the job summary: ${(summaryError as Error).message}`)
     }
-    core.setFailed(error.message)
+    runner.setFailed(error.message)
   }
 }

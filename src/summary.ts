@@ -1,8 +1,8 @@
-import * as core from './runner.js'
+import type { Runner } from './runner.js'
 import type { UpdateReport } from './update.js'
 import type { RecordReport } from './types.js'
 
-function escape(text: string): string {
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -10,50 +10,65 @@ function escape(text: string): string {
     .replace(/"/g, '&quot;')
 }
 
-const values = (v: string[]): string => (v.length ? v.map(escape).join('<br>') : '—')
+const values = (v: string[]): string => (v.length ? v.map(escapeHtml).join('<br>') : '—')
 
-function table(rows: RecordReport[]): ReturnType<typeof core.summary.addTable> {
-  return core.summary.addTable([
-    ['Record', 'Type', 'Before', 'After', 'TTL', 'Result', 'Change id'].map((data) => ({
-      data,
-      header: true
-    })),
-    ...rows.map((r) => [
-      escape(r.name),
-      r.type,
-      values(r.before),
-      values(r.after),
-      String(r.ttl),
-      r.result,
-      escape(r.changeId || '—')
-    ])
-  ])
+function table(rows: RecordReport[]): string {
+  const head = ['Record', 'Type', 'Before', 'After', 'TTL', 'Result', 'Change id']
+  const cells = (r: RecordReport): string[] => [
+    escapeHtml(r.name),
+    r.type,
+    values(r.before),
+    values(r.after),
+    String(r.ttl),
+    r.result,
+    escapeHtml(r.changeId || '—')
+  ]
+  return (
+    '<table>' +
+    `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>` +
+    rows
+      .map(
+        (r) =>
+          `<tr>${cells(r)
+            .map((c) => `<td>${c}</td>`)
+            .join('')}</tr>`
+      )
+      .join('') +
+    '</table>\n'
+  )
 }
 
-/** Write the job summary: what was and what is now, how addresses were found, and any error. */
-export async function writeSummary(report: UpdateReport | undefined, error?: Error): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  core.summary.addHeading('Route 53 DDNS', 2)
+/** The job summary as HTML: what was and what is now, how addresses were found, and any error. */
+export function renderSummary(report: UpdateReport | undefined, error?: Error): string {
+  let out = '<h2>Route 53 DDNS</h2>\n'
   if (report?.dryRun) {
-    core.summary.addRaw(
-      '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>',
-      true
-    )
+    out += '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>\n'
   }
-  if (report && report.records.length > 0) table(report.records)
+  if (report && report.records.length > 0) out += table(report.records)
   if (error) {
-    core.summary.addHeading('Failed', 3)
-    core.summary.addRaw(`<p>${escape(error.message)}</p>`, true)
+    out += '<h3>Failed</h3>\n'
+    out += `<p>${escapeHtml(error.message)}</p>\n`
     if (report && report.attempted.length > 0) {
-      core.summary.addRaw('<p>Attempted (rows without a change id were not applied):</p>', true)
-      table(report.attempted)
+      out += '<p>Attempted (rows without a change id were not applied):</p>\n'
+      out += table(report.attempted)
     }
   }
   if (report && report.origins.length > 0) {
-    core.summary.addHeading('Addresses', 3)
-    core.summary.addList(
-      report.origins.map((o) => `${escape(o.address)} (IPv${o.family}): ${escape(o.how)}`)
-    )
+    out += '<h3>Addresses</h3>\n<ul>'
+    out += report.origins
+      .map((o) => `<li>${escapeHtml(o.address)} (IPv${o.family}): ${escapeHtml(o.how)}</li>`)
+      .join('')
+    out += '</ul>\n'
   }
-  await core.summary.write()
+  return out
+}
+
+/** Write the job summary through the runner (which redacts it), if the step has one. */
+export function writeSummary(
+  runner: Runner,
+  report: UpdateReport | undefined,
+  error?: Error
+): void {
+  if (!runner.hasSummary()) return
+  runner.appendSummary(renderSummary(report, error))
 }

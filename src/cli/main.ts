@@ -13,6 +13,7 @@ import type { Config, Logger, RecordReport } from '../types.js'
 import { UsageError, inputGetter, mainSpecs, oidcRefusals, parseFlags } from './args.js'
 import { helpText } from './help.js'
 import { policyCommand } from './policy.js'
+import { addEnvSecrets, redact } from '../redact.js'
 
 export const VERSION: string = pkg.version
 
@@ -62,8 +63,20 @@ function usage(io: Io, message: string, command = 'route53-ddns'): number {
   return EXIT_USAGE
 }
 
+/** The same Io, with every secret the run holds masked in what it writes. */
+function redacted(io: Io): Io {
+  return {
+    ...io,
+    stdout: { write: (text: string) => io.stdout.write(redact(text)) },
+    stderr: { write: (text: string) => io.stderr.write(redact(text)) }
+  }
+}
+
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
+  // AWS error messages can quote the keys and session token the SDK signed with.
+  addEnvSecrets(rawIo.env)
+  const io = redacted(rawIo)
   try {
     if (argv[0] === 'policy') return policyCommand(argv.slice(1), io)
     return await updateCommand(argv, io)

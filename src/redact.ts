@@ -1,0 +1,70 @@
+/**
+ * One run-wide set of the secrets this run holds (OIDC token, AWS keys, session token, secret
+ * URLs). Every text bound for a log line, an annotation, an output or the job summary passes
+ * through `redact()` at the sink (the action's runner port, the CLI's streams), because AWS error
+ * messages can quote what was sent and the runner's own masking never reaches the summary.
+ */
+
+/** Values shorter than this are not treated as secrets: masking them would garble ordinary text. */
+export const MIN_SECRET_LENGTH = 8
+export const MASK = '***'
+
+const secrets = new Set<string>()
+/** Longest first, so a secret that contains another is masked whole. */
+let ordered: string[] = []
+
+function add(value: string): void {
+  if (value.length < MIN_SECRET_LENGTH || secrets.has(value)) return
+  secrets.add(value)
+  ordered = [...secrets].sort((a, b) => b.length - a.length)
+}
+
+/**
+ * Register a secret for the rest of the run. Also registers the forms it takes when quoted back:
+ * URL-encoded (a query string or form body) and each line of a multi-line value.
+ */
+export function addSecret(value: string | undefined): void {
+  if (!value) return
+  const trimmed = value.trim()
+  for (const v of [value, trimmed, encodeURIComponent(trimmed)]) add(v)
+  for (const line of trimmed.split(/\r?\n/)) add(line.trim())
+}
+
+/** `text` with every registered secret replaced by `***`. */
+export function redact(text: string): string {
+  let out = text
+  for (const secret of ordered) {
+    if (out.includes(secret)) out = out.split(secret).join(MASK)
+  }
+  return out
+}
+
+/** How many values are registered (for tests and debug lines; never the values). */
+export function secretCount(): number {
+  return secrets.size
+}
+
+/** Forget every secret: tests only, so one test's secrets do not mask the next one's text. */
+export function clearSecrets(): void {
+  secrets.clear()
+  ordered = []
+}
+
+/** Environment variables that hold credentials the SDK may sign with or a token the runner holds. */
+export const SECRET_ENV = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+] as const
+
+/** Register the secrets found in `env` (see SECRET_ENV) with `register` (default addSecret). */
+export function addEnvSecrets(
+  env: Record<string, string | undefined>,
+  register: (value: string) => void = addSecret
+): void {
+  for (const name of SECRET_ENV) {
+    const value = env[name]
+    if (value && value.trim().length >= MIN_SECRET_LENGTH) register(value)
+  }
+}

@@ -2,6 +2,7 @@ import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError } from './errors.js'
 import { explainStsDenied } from './access-denied.js'
+import { defaultSleep, standardRetryStrategy, type RetryTiming } from './retry.js'
 import type { AuthConfig, Logger } from './types.js'
 
 export interface OidcDeps {
@@ -12,8 +13,10 @@ export interface OidcDeps {
   /** Masks a value in all later log output (core.setSecret). */
   setSecret: (value: string) => void
   logger: Logger
-  /** Waits between attempts; injectable so tests need not sleep. */
-  sleep?: (ms: number) => Promise<void>
+  /** Retry timing and sleep (tests inject zero delays); never an input. */
+  timing?: RetryTiming
+  /** STS endpoint override (tests); otherwise the SDK's, which honours AWS_ENDPOINT_URL_STS. */
+  endpoint?: string
 }
 
 const TRANSIENT = new Set([
@@ -24,8 +27,6 @@ const TRANSIENT = new Set([
   'NetworkingError'
 ])
 const ATTEMPTS = 4
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 /**
  * Sign in with GitHub OIDC: fetch a token for the audience, exchange it at STS for temporary
@@ -41,8 +42,12 @@ export async function assumeRoleWithOidc(
       'role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.'
     )
   }
-  const sleep = deps.sleep ?? defaultSleep
-  const sts = new STSClient({ region: deps.region, maxAttempts: 3 })
+  const sleep = deps.timing?.sleep ?? defaultSleep
+  const sts = new STSClient({
+    region: deps.region,
+    ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
+    retryStrategy: standardRetryStrategy(3, deps.timing)
+  })
   for (let attempt = 1; ; attempt++) {
     let token: string
     try {

@@ -10,42 +10,30 @@ import {
   type RRType
 } from '@aws-sdk/client-route-53'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
-import { AdaptiveRetryStrategy } from '@smithy/core/retry'
 import { UpdateError } from './errors.js'
 import { explainRoute53Denied } from './access-denied.js'
 import { compareNames, displayName, listedName, suffixes } from './names.js'
+import { MAX_ATTEMPTS, retryStrategy, type RetryTiming } from './retry.js'
 
-/** Attempts per request before giving up on Throttling, PriorRequestNotComplete and 5xx. */
-export const MAX_ATTEMPTS = 20
-/** Cap on one backoff delay: short enough that a fleet keeps the account's rate in use. */
-export const MAX_BACKOFF_MS = 3_000
+export { MAX_ATTEMPTS, MAX_BACKOFF_MS, retryStrategy, type RetryTiming } from './retry.js'
 
-/**
- * The SDK's adaptive retry strategy with more attempts and a lower cap on its full-jitter
- * exponential backoff (the SDK's cap is 20 s, which leaves Route 53's 10 requests/s unused while
- * throttled runs sleep). Bounded: at most MAX_ATTEMPTS × MAX_BACKOFF_MS of waiting per request.
- */
-export function retryStrategy(): AdaptiveRetryStrategy {
-  let base = 100
-  return new AdaptiveRetryStrategy(MAX_ATTEMPTS, {
-    maxAttempts: MAX_ATTEMPTS,
-    backoff: {
-      setDelayBase: (ms: number) => void (base = ms),
-      computeNextBackoffDelay: (retries: number) =>
-        Math.floor(Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS))
-    }
-  })
+export interface Route53ClientOptions {
+  region: string
+  /** Undefined means the SDK's default chain. */
+  credentials?: AwsCredentialIdentity
+  /** Retry timing (tests inject zero delays); default the production backoff. */
+  timing?: RetryTiming
+  /** Endpoint override (tests); otherwise the SDK's, which honours AWS_ENDPOINT_URL_ROUTE_53. */
+  endpoint?: string
 }
 
-/** A Route 53 client for this run; credentials undefined means the SDK's default chain. */
-export function createRoute53Client(
-  region: string,
-  credentials?: AwsCredentialIdentity
-): Route53Client {
+/** A Route 53 client for this run. */
+export function createRoute53Client(options: Route53ClientOptions): Route53Client {
   return new Route53Client({
-    region,
-    ...(credentials ? { credentials } : {}),
-    retryStrategy: retryStrategy(),
+    region: options.region,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    retryStrategy: retryStrategy(options.timing),
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
   })
 }
@@ -205,11 +193,13 @@ export async function waitForSync(
   client: Route53Client,
   changeId: string,
   zoneId: string,
-  timeoutSeconds: number
+  timeoutSeconds: number,
+  timing: RetryTiming = {}
 ): Promise<void> {
+  const { minDelay, maxDelay } = timing.syncPoll ?? { minDelay: 1, maxDelay: 5 }
   try {
     await waitUntilResourceRecordSetsChanged(
-      { client, maxWaitTime: timeoutSeconds, minDelay: 1, maxDelay: 5 },
+      { client, maxWaitTime: timeoutSeconds, minDelay, maxDelay },
       { Id: changeId }
     )
   } catch (err) {

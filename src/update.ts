@@ -10,7 +10,8 @@ import {
   isConflict,
   readNames,
   submitBatch,
-  waitForSync
+  waitForSync,
+  type RetryTiming
 } from './route53.js'
 import type { Detected } from './detect/index.js'
 import type {
@@ -49,6 +50,8 @@ export interface UpdateDeps {
   detect?: (cfg: DetectionConfig) => Promise<Detected>
   /** A ready client (tests); otherwise one is made from the config. */
   client?: Route53Client
+  /** Retry and polling timing (tests inject zero delays); never an input. */
+  timing?: RetryTiming
 }
 
 /** Guarded writes are retried this many times when a record changed under us. */
@@ -187,7 +190,13 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       report.ipv6 = []
     }
 
-    const client = deps.client ?? createRoute53Client(config.region, deps.credentials)
+    const client =
+      deps.client ??
+      createRoute53Client({
+        region: config.region,
+        ...(deps.credentials ? { credentials: deps.credentials } : {}),
+        ...(deps.timing ? { timing: deps.timing } : {})
+      })
     const targets = targetsFor(config, report.ipv4, report.ipv6)
     const zoneOf = new Map<string, string>()
     if (config.hostedZoneId) {
@@ -235,7 +244,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       )
       for (const [id, zoneId] of zoneOfChange) {
         logger.info(`Waiting for change ${id} to be in sync...`)
-        await waitForSync(client, id, zoneId, config.waitTimeout)
+        await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing)
         logger.info(`Change ${id} is INSYNC.`)
       }
     }

@@ -4,6 +4,7 @@ import { policyAuthorizer } from './stand-in/iam.js'
 import { permissionsPolicy } from '../src/policy.js'
 import { update } from '../src/update.js'
 import { standInClient } from './helpers/client.js'
+import { NO_WAIT } from './helpers/timing.js'
 import { testConfig } from './helpers/config.js'
 import type { Config } from '../src/types.js'
 
@@ -39,7 +40,7 @@ async function underItsPolicy(c: Config, policyFor: Config = c) {
   standIn.setAuthorize(policyAuthorizer(policy))
   standIn.resetLog()
   try {
-    return await update(c, { logger, client: client() })
+    return await update(c, { logger, client: client(), timing: NO_WAIT })
   } finally {
     standIn.setAuthorize(undefined)
   }
@@ -116,7 +117,8 @@ describe('the generated permissions policy', () => {
     standIn.resetLog()
     const out = await update(config({ hostnames: [seeded], state: 'absent', ipv4: [], ipv6: [] }), {
       logger,
-      client: client()
+      client: client(),
+      timing: NO_WAIT
     })
     standIn.setAuthorize(undefined)
     expect(out.error?.message).toMatch(/AAAA/)

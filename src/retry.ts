@@ -1,0 +1,68 @@
+import { AdaptiveRetryStrategy, StandardRetryStrategy, type RateLimiter } from '@smithy/core/retry'
+
+/** Attempts per request before giving up on Throttling, PriorRequestNotComplete and 5xx. */
+export const MAX_ATTEMPTS = 20
+/** Cap on one backoff delay: short enough that a fleet keeps the account's rate in use. */
+export const MAX_BACKOFF_MS = 3_000
+
+/**
+ * How long retries and polls wait. Production uses the defaults; tests inject zero delays so fault
+ * scenarios run in milliseconds (as configure-aws-credentials injects its sleep). Never an input.
+ */
+export interface RetryTiming {
+  /**
+   * Milliseconds to wait before retry number `retries` (0 for the first retry); `base` is the
+   * SDK's base delay for the error (longer for throttling). Default: full jitter, capped.
+   */
+  backoff?: (retries: number, base: number) => number
+  /** The client-side rate limiter of adaptive retry; default the SDK's, which sleeps when throttled. */
+  rateLimiter?: RateLimiter
+  /** Sleeps between attempts the code makes itself (STS sign-in). */
+  sleep?: (ms: number) => Promise<void>
+  /** Seconds between GetChange polls while waiting for INSYNC; default 1 to 5. */
+  syncPoll?: { minDelay: number; maxDelay: number }
+}
+
+/** Full-jitter exponential backoff capped at MAX_BACKOFF_MS, as the SDK computes it but lower. */
+export function fullJitter(retries: number, base: number): number {
+  return Math.floor(Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS))
+}
+
+export const defaultSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms))
+
+function backoffStrategy(timing: RetryTiming): {
+  setDelayBase(ms: number): void
+  computeNextBackoffDelay(retries: number): number
+} {
+  const backoff = timing.backoff ?? fullJitter
+  let base = 100
+  return {
+    setDelayBase: (ms: number) => void (base = ms),
+    computeNextBackoffDelay: (retries: number) => backoff(retries, base)
+  }
+}
+
+/**
+ * The SDK's adaptive retry strategy with more attempts and a lower cap on its full-jitter
+ * exponential backoff (the SDK's cap is 20 s, which leaves Route 53's 10 requests/s unused while
+ * throttled runs sleep). Bounded: at most MAX_ATTEMPTS × MAX_BACKOFF_MS of waiting per request.
+ */
+export function retryStrategy(timing: RetryTiming = {}): AdaptiveRetryStrategy {
+  return new AdaptiveRetryStrategy(MAX_ATTEMPTS, {
+    maxAttempts: MAX_ATTEMPTS,
+    backoff: backoffStrategy(timing),
+    ...(timing.rateLimiter ? { rateLimiter: timing.rateLimiter } : {})
+  })
+}
+
+/** The SDK's standard retry strategy (for STS); its own backoff unless one is injected. */
+export function standardRetryStrategy(
+  maxAttempts: number,
+  timing: RetryTiming = {}
+): StandardRetryStrategy {
+  return new StandardRetryStrategy({
+    maxAttempts,
+    ...(timing.backoff ? { backoff: backoffStrategy(timing) } : {})
+  })
+}

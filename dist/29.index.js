@@ -9,9 +9,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   assumeRoleWithOidc: () => (/* binding */ assumeRoleWithOidc)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1695);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1695);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _access_denied_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5567);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
+
 
 
 
@@ -23,7 +25,6 @@ const TRANSIENT = new Set([
     'NetworkingError'
 ]);
 const ATTEMPTS = 4;
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Sign in with GitHub OIDC: fetch a token for the audience, exchange it at STS for temporary
  * credentials, mask them, and hand them back for the Route 53 client only (never exported).
@@ -33,8 +34,12 @@ async function assumeRoleWithOidc(auth, deps) {
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp('role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.');
     }
-    const sleep = deps.sleep ?? defaultSleep;
-    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__/* .STSClient */ .iM({ region: deps.region, maxAttempts: 3 });
+    const sleep = deps.timing?.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultSleep */ .JG;
+    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM({
+        region: deps.region,
+        ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
+        retryStrategy: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .standardRetryStrategy */ .tr)(3, deps.timing)
+    });
     for (let attempt = 1;; attempt++) {
         let token;
         try {
@@ -46,7 +51,7 @@ async function assumeRoleWithOidc(auth, deps) {
         }
         deps.setSecret(token);
         try {
-            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .AssumeRoleWithWebIdentityCommand */ .WH({
                 RoleArn: auth.roleArn,
                 RoleSessionName: auth.sessionName,
                 WebIdentityToken: token,

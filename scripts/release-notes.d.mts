@@ -1,0 +1,2 @@
+export function releaseNotes(changelog: string, version: string): string
+export function versionOfTag(tag: string): string

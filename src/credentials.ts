@@ -19,6 +19,7 @@ export interface OidcDeps {
   endpoint?: string
 }
 
+// STS error codes as sent on the wire; see stsErrorCode.
 const TRANSIENT = new Set([
   'IDPCommunicationError',
   'InternalFailure',
@@ -26,6 +27,39 @@ const TRANSIENT = new Set([
   'TimeoutError',
   'NetworkingError'
 ])
+/** Refusals explained in trust-policy terms. */
+const REFUSED = new Set([
+  'AccessDenied',
+  'InvalidIdentityToken',
+  'ExpiredToken',
+  'IDPRejectedClaim'
+])
+
+/**
+ * The STS error code of an SDK error. The SDK names modelled errors after their shape
+ * (`InvalidIdentityToken` on the wire is `InvalidIdentityTokenException`, `IDPCommunicationError`
+ * is `IDPCommunicationErrorException`, `ExpiredTokenException` keeps its name) and unmodelled ones
+ * after the code (`AccessDenied`): compare without the suffix.
+ */
+export function stsErrorCode(err: unknown): string {
+  const name = (err as { name?: unknown } | undefined)?.name
+  if (typeof name !== 'string' || name === '') return 'Error'
+  return name.replace(/Exception$/, '') || name
+}
+
+/** The token's `sub` claim, read (not verified) to show the exact value a trust policy must accept. */
+export function tokenSubject(token: string): string | undefined {
+  const payload = token.split('.')[1]
+  if (!payload) return undefined
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown
+    const sub = (claims as { sub?: unknown } | null)?.sub
+    // Printable only: the sub is quoted in the error message.
+    return typeof sub === 'string' && /^[\x20-\x7e]{1,512}$/.test(sub) ? sub : undefined
+  } catch {
+    return undefined
+  }
+}
 const ATTEMPTS = 4
 
 /**
@@ -84,8 +118,9 @@ export async function assumeRoleWithOidc(
     } catch (err) {
       if (err instanceof UpdateError) throw err
       const name = (err as { name?: string }).name ?? 'Error'
+      const code = stsErrorCode(err)
       const message = (err as Error).message ?? String(err)
-      if (TRANSIENT.has(name) && attempt < ATTEMPTS) {
+      if (TRANSIENT.has(code) && attempt < ATTEMPTS) {
         // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
         const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt)
         logger.warning(
@@ -94,19 +129,18 @@ export async function assumeRoleWithOidc(
         await sleep(delay)
         continue
       }
-      if (
-        name === 'AccessDenied' ||
-        name === 'InvalidIdentityToken' ||
-        name === 'ExpiredTokenException'
-      ) {
+      if (REFUSED.has(code)) {
+        const subject = tokenSubject(token)
         throw new UpdateError(
           explainStsDenied({
             roleArn: auth.roleArn,
             audience: auth.audience,
-            code: name,
+            code,
             awsMessage: message,
             ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
-            ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {})
+            ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
+            ...(env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {}),
+            ...(subject ? { subject } : {})
           })
         )
       }

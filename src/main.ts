@@ -4,6 +4,7 @@ import { update, type UpdateReport } from './update.js'
 import { writeSummary } from './summary.js'
 import { createRunner, type Runner } from './runner.js'
 import { addEnvSecrets } from './redact.js'
+import type { RetryTiming } from './retry.js'
 import type { Logger } from './types.js'
 
 /** The action's logger: the runner's log lines and annotations. */
@@ -28,6 +29,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>
   /** This machine's host name (for host-map); default os.hostname(). */
   machine?: string
+  /** Retry and polling timing (tests inject zero delays); never an input. */
+  timing?: RetryTiming
 }
 
 /**
@@ -60,11 +63,13 @@ export async function run(
             env,
             getIdToken: (audience) => runner.getIDToken(audience),
             setSecret: (s) => runner.setSecret(s),
-            logger
+            logger,
+            ...(options.timing ? { timing: options.timing } : {})
           })
         : undefined
     const outcome = await update(config, {
       logger,
+      ...(options.timing ? { timing: options.timing } : {}),
       ...(credentials ? { credentials } : {}),
       ...(detection ? { detect: (cfg) => detection.detectAddresses(cfg, { logger }) } : {})
     })

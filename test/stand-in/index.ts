@@ -1,5 +1,6 @@
 // A local stand-in for Route 53 (REST-XML), STS (query) and the GitHub runner's OIDC token
 // endpoint, driven by the real AWS SDK v3 clients. At least as strict as AWS, never looser.
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -69,6 +70,7 @@ export type FaultKind =
   | 'InvalidIdentityToken'
   | 'Drop'
   | 'Delay'
+  | 'Answer'
 
 export interface Fault {
   operation?: string
@@ -80,7 +82,22 @@ export interface Fault {
   delayMs?: number
   /** Let this many matching requests through first. */
   afterMatches?: number
+  /** For 'Answer': the error code to answer with (e.g. 'ValidationError'). */
+  code?: string
+  /** For 'Answer': the HTTP status; default 400. */
+  status?: number
+  /**
+   * For 'Answer': the message, which may quote what was sent, as AWS does: `{param:Name}` a form
+   * parameter (STS), `{query:name}` a query parameter, `{header:name}` a request header, `{body}`
+   * the body, `{canonical}` the SigV4 canonical request (with `x-amz-security-token` when signed
+   * with a session). See SIGNATURE_MISMATCH_QUOTING.
+   */
+  message?: string
 }
+
+/** SignatureDoesNotMatch as AWS words it, quoting the canonical request it computed. */
+export const SIGNATURE_MISMATCH_QUOTING =
+  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'{canonical}'"
 
 export interface StandIn {
   url: string
@@ -116,7 +133,7 @@ interface Routed {
   changeId?: string
 }
 
-const FAULTS: Record<Exclude<FaultKind, 'Drop' | 'Delay'>, [number, string]> = {
+const FAULTS: Record<Exclude<FaultKind, 'Drop' | 'Delay' | 'Answer'>, [number, string]> = {
   Throttling: [400, 'Rate exceeded'],
   PriorRequestNotComplete: [
     400,
@@ -177,6 +194,45 @@ function route(
     return { service: 'sts', operation: action ?? 'Unknown' }
   }
   return undefined
+}
+
+/** The SigV4 canonical request of a signed request, as AWS quotes it back. */
+function canonicalRequest(req: IncomingMessage, url: URL, body: string): string {
+  const auth = String(req.headers['authorization'] ?? '')
+  const signed = (/SignedHeaders=([^,]+)/.exec(auth)?.[1] ?? 'host').split(';')
+  const header = (h: string): string => {
+    const v = req.headers[h]
+    return (Array.isArray(v) ? v.join(',') : (v ?? '')).trim()
+  }
+  const query = [...url.searchParams]
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .sort()
+    .join('&')
+  return [
+    req.method ?? 'GET',
+    url.pathname,
+    query,
+    ...signed.map((h) => `${h}:${header(h)}`),
+    '',
+    signed.join(';'),
+    createHash('sha256').update(body).digest('hex')
+  ].join('\n')
+}
+
+/** An 'Answer' fault's message with what was sent filled in. */
+function quoteSent(template: string, req: IncomingMessage, url: URL, body: string): string {
+  const form = new URLSearchParams(body)
+  return template.replace(
+    /\{(?:(param|query|header):([\w-]+)|(body|canonical))\}/g,
+    (_m, kind?: string, name?: string, whole?: string) => {
+      if (whole === 'body') return body
+      if (whole === 'canonical') return canonicalRequest(req, url, body)
+      if (kind === 'param') return form.get(name ?? '') ?? ''
+      if (kind === 'query') return url.searchParams.get(name ?? '') ?? ''
+      const v = req.headers[(name ?? '').toLowerCase()]
+      return Array.isArray(v) ? v.join(',') : (v ?? '')
+    }
+  )
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -332,6 +388,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       }
       if (fault?.error === 'Delay') {
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000))
+      } else if (fault?.error === 'Answer') {
+        throw new ApiError(
+          fault.status ?? 400,
+          fault.code ?? 'ValidationError',
+          quoteSent(fault.message ?? '', req, url, body)
+        )
       } else if (fault) {
         if (r.service === 'oidc') throw new ApiError(500, fault.error, 'injected fault')
         const [status, message] = FAULTS[fault.error]

@@ -7,7 +7,9 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   assumeRoleWithOidc: () => (/* binding */ assumeRoleWithOidc)
+/* harmony export */   assumeRoleWithOidc: () => (/* binding */ assumeRoleWithOidc),
+/* harmony export */   stsErrorCode: () => (/* binding */ stsErrorCode),
+/* harmony export */   tokenSubject: () => (/* binding */ tokenSubject)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1695);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -17,6 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+// STS error codes as sent on the wire; see stsErrorCode.
 const TRANSIENT = new Set([
     'IDPCommunicationError',
     'InternalFailure',
@@ -24,6 +27,40 @@ const TRANSIENT = new Set([
     'TimeoutError',
     'NetworkingError'
 ]);
+/** Refusals explained in trust-policy terms. */
+const REFUSED = new Set([
+    'AccessDenied',
+    'InvalidIdentityToken',
+    'ExpiredToken',
+    'IDPRejectedClaim'
+]);
+/**
+ * The STS error code of an SDK error. The SDK names modelled errors after their shape
+ * (`InvalidIdentityToken` on the wire is `InvalidIdentityTokenException`, `IDPCommunicationError`
+ * is `IDPCommunicationErrorException`, `ExpiredTokenException` keeps its name) and unmodelled ones
+ * after the code (`AccessDenied`): compare without the suffix.
+ */
+function stsErrorCode(err) {
+    const name = err?.name;
+    if (typeof name !== 'string' || name === '')
+        return 'Error';
+    return name.replace(/Exception$/, '') || name;
+}
+/** The token's `sub` claim, read (not verified) to show the exact value a trust policy must accept. */
+function tokenSubject(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        const sub = claims?.sub;
+        // Printable only: the sub is quoted in the error message.
+        return typeof sub === 'string' && /^[\x20-\x7e]{1,512}$/.test(sub) ? sub : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 const ATTEMPTS = 4;
 /**
  * Sign in with GitHub OIDC: fetch a token for the audience, exchange it at STS for temporary
@@ -75,24 +112,26 @@ async function assumeRoleWithOidc(auth, deps) {
             if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp)
                 throw err;
             const name = err.name ?? 'Error';
+            const code = stsErrorCode(err);
             const message = err.message ?? String(err);
-            if (TRANSIENT.has(name) && attempt < ATTEMPTS) {
+            if (TRANSIENT.has(code) && attempt < ATTEMPTS) {
                 // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
                 const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt);
                 logger.warning(`STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`);
                 await sleep(delay);
                 continue;
             }
-            if (name === 'AccessDenied' ||
-                name === 'InvalidIdentityToken' ||
-                name === 'ExpiredTokenException') {
+            if (REFUSED.has(code)) {
+                const subject = tokenSubject(token);
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp((0,_access_denied_js__WEBPACK_IMPORTED_MODULE_1__/* .explainStsDenied */ .$)({
                     roleArn: auth.roleArn,
                     audience: auth.audience,
-                    code: name,
+                    code,
                     awsMessage: message,
                     ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
-                    ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {})
+                    ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
+                    ...(env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {}),
+                    ...(subject ? { subject } : {})
                 }));
             }
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not assume role ${auth.roleArn} (${name}): ${message}`);

@@ -383,16 +383,28 @@ function explainStsDenied(d) {
     }
     const repo = d.repository?.trim();
     const ref = d.ref?.trim();
-    const sub = repo && ref ? `repo:${repo}:ref:${fullRef(ref)}` : undefined;
+    const subject = d.subject?.trim() || undefined;
+    // The runner tells an action neither the job's environment nor the sub; only the token does.
+    const derived = repo
+        ? d.eventName === 'pull_request'
+            ? `repo:${repo}:pull_request`
+            : ref
+                ? `repo:${repo}:ref:${fullRef(ref)}`
+                : undefined
+        : undefined;
+    const sub = subject ?? derived;
     const checks = [];
     const providerCheck = `The IAM OIDC provider for https://${OIDC_HOST} must exist in account ${account ?? '(the role’s account)'} (${provider}), list '${audience}' among its audiences, and be the trust policy's Federated principal.`;
     const audCheck = `The trust policy's condition on ${OIDC_HOST}:aud must equal the audience input: '${audience}'.`;
+    const owner = repo ?? 'OWNER/REPO';
     const subLines = [
         `The trust policy's condition on ${OIDC_HOST}:sub must match the token's sub claim exactly (StringEquals is case-sensitive).`,
-        sub
-            ? `  This run presents: ${sub} (unless the job declares an environment)`
-            : '  For a branch it is repo:OWNER/REPO:ref:refs/heads/BRANCH.',
-        '  A job with `environment:` presents repo:OWNER/REPO:environment:NAME instead of the ref; pull requests present repo:OWNER/REPO:pull_request.',
+        subject
+            ? `  This run's token presents: ${subject}`
+            : derived
+                ? `  This run presents: ${derived} (unless the job declares an environment: then repo:${owner}:environment:NAME)`
+                : '  For a branch it is repo:OWNER/REPO:ref:refs/heads/BRANCH.',
+        `  A job with \`environment: NAME\` presents repo:${owner}:environment:NAME instead of the ref; pull requests present repo:${owner}:pull_request.`,
         '  Repositories created on or after 2026-07-15 (or opted in) use the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…; a policy written only for the classic form fails — list both.'
     ];
     const permissionCheck = 'The job needs `permissions: id-token: write` (without it the runner provides no OIDC token).';
@@ -419,7 +431,13 @@ function explainStsDenied(d) {
                 audience,
                 ...(account ? { accountId: account } : {})
             });
-            lines.push('A trust policy that accepts this run (classic sub form):', JSON.stringify(policy, null, 2));
+            // The sub this run really presents (token, or pull_request) rather than its ref.
+            const condition = policy.Statement[0]?.Condition?.StringEquals;
+            if (sub && condition)
+                condition[`${OIDC_HOST}:sub`] = sub;
+            lines.push(subject
+                ? 'A trust policy that accepts this run (the sub as its token presents it):'
+                : 'A trust policy that accepts this run (classic sub form):', JSON.stringify(policy, null, 2));
         }
         catch {
             // repository or ref not usable for a policy: the checks above still apply
@@ -2064,11 +2082,13 @@ async function run(runner = createRunner(), options = {}) {
                 env,
                 getIdToken: (audience) => runner.getIDToken(audience),
                 setSecret: (s) => runner.setSecret(s),
-                logger
+                logger,
+                ...(options.timing ? { timing: options.timing } : {})
             })
             : undefined;
         const outcome = await update(config, {
             logger,
+            ...(options.timing ? { timing: options.timing } : {}),
             ...(credentials ? { credentials } : {}),
             ...(detection ? { detect: (cfg) => detection.detectAddresses(cfg, { logger }) } : {})
         });

@@ -1,6 +1,6 @@
 // A local stand-in for Route 53 (REST-XML), STS (query) and the GitHub runner's OIDC token
 // endpoint, driven by the real AWS SDK v3 clients. At least as strict as AWS, never looser.
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -105,6 +105,8 @@ export interface StandIn {
   addZone(z: { name: string; private?: boolean; id?: string }): string
   addRole(r: { arn: string; audience?: string; subject?: string; maxSessionSeconds?: number }): void
   seed(zoneId: string, rrset: ResourceRecordSet): void
+  /** Creates a health check (nothing is checked) and returns its id, a UUID as AWS assigns. */
+  addHealthCheck(): string
   records(zoneId: string): ResourceRecordSet[]
   requests: RequestLogEntry[]
   count(operation?: string): number
@@ -600,6 +602,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     addZone: (z) => model.addZone(z),
     addRole: (r) => identity.addRole(r),
     seed: (zoneId, rrset) => model.seed(zoneId, rrset),
+    addHealthCheck: () => {
+      const id = randomUUID()
+      model.healthChecks.add(id)
+      return id
+    },
     records: (zoneId) => {
       const zone = model.zones.get(bareId(zoneId, 'hostedzone'))
       if (!zone) throw new Error(`no zone ${zoneId}`)

@@ -89,6 +89,22 @@ function routingKind(set: ResourceRecordSet): string | undefined {
   return undefined
 }
 
+/**
+ * Route 53's refusal when a written set would share its name and type with another routing
+ * policy (or a simple set with anything). Wording as AWS returns it; sources in the README.
+ */
+function mixingMessage(set: ResourceRecordSet, kind: string): string {
+  const where = `RRSet with DNS name ${set.Name ?? ''}, type ${set.Type ?? ''}`
+  if (kind === 'simple') {
+    return `${where} cannot be created as other RRSets exist with the same name and type.`
+  }
+  const sid = `${where}, SetIdentifier ${set.SetIdentifier ?? ''}`
+  if (kind === 'multivalue') {
+    return `${sid} cannot be created because a non multivalue answer rrset exists with the same name and type.`
+  }
+  return `${sid} cannot be created as a non-${kind} set exists with the same name and type.`
+}
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
 const CHAR_STRINGS = /^"(?:[^"\\]|\\.)*"(?:\s+"(?:[^"\\]|\\.)*")*$/
 
@@ -401,7 +417,15 @@ export function parseChangeBatch(body: string): ParsedBatch {
         throw invalidInput(`The stand-in does not support ${unsupported}`)
       }
     }
-    if (r['HealthCheckId'] !== undefined) set.HealthCheckId = str(r['HealthCheckId'])
+    if (r['HealthCheckId'] !== undefined) {
+      const hc = str(r['HealthCheckId']) ?? ''
+      if (hc.length > 64) {
+        throw invalidInput(
+          '1 validation error detected: HealthCheckId must have length less than or equal to 64'
+        )
+      }
+      set.HealthCheckId = hc
+    }
     if (r['TTL'] !== undefined) set.TTL = parseInt32(str(r['TTL']), 'TTL', 0, MAX_TTL)
     const rrs = r['ResourceRecords']
     if (rrs !== undefined) {
@@ -471,6 +495,12 @@ export function parseChangeBatch(body: string): ParsedBatch {
     if (sid === undefined && kinds > 0) {
       throw invalidInput(`Invalid request: Missing field 'SetIdentifier' in Change with ${desc}`)
     }
+    // Multivalue answer records: any type but NS and CNAME, never alias (Developer Guide).
+    if (set.MultiValueAnswer !== undefined && (hasAlias || type === 'NS' || type === 'CNAME')) {
+      throw invalidInput(
+        `Invalid request: a multivalue answer record cannot be ${hasAlias ? 'an alias record' : `of type ${type}`} in Change with ${desc}`
+      )
+    }
     changes.push({ action, set, labels, rawName, ...(problem ? { nameProblem: problem } : {}) })
   }
   return { ...(comment !== undefined ? { comment } : {}), changes }
@@ -499,6 +529,8 @@ export function conditionContext(batch: ParsedBatch): Record<string, string[]> {
 
 export class Route53Model {
   readonly zones = new Map<string, Zone>()
+  /** Health check ids that exist; a record naming another fails with NoSuchHealthCheck. */
+  readonly healthChecks = new Set<string>()
   private readonly changes = new Map<string, ChangeEntry>()
 
   constructor(
@@ -733,6 +765,16 @@ export class Route53Model {
 
   /** Validates the whole batch, then applies all or nothing. */
   changeResourceRecordSets(zone: Zone, batch: ParsedBatch): string {
+    for (const c of batch.changes) {
+      const hc = c.set.HealthCheckId
+      if (c.action !== 'DELETE' && hc !== undefined && !this.healthChecks.has(hc)) {
+        throw new ApiError(
+          404,
+          'NoSuchHealthCheck',
+          `No health check exists with the specified ID: ${hc}`
+        )
+      }
+    }
     const messages: string[] = []
     // Per-request quotas (UPSERT counts twice).
     let recordCount = 0
@@ -866,9 +908,22 @@ export class Route53Model {
       for (const s of here) byType.set(s.Type ?? '', [...(byType.get(s.Type ?? '') ?? []), s])
       for (const [type, sets] of byType) {
         const kinds = new Set(sets.map((s) => routingKind(s) ?? 'simple'))
-        if (kinds.size > 1 || (kinds.has('simple') && sets.length > 1)) {
+        if (kinds.size === 1 && !(kinds.has('simple') && sets.length > 1)) continue
+        // Name each set this batch wrote that now shares its name and type with another policy.
+        const written = batch.changes
+          .filter((c) => c.action !== 'DELETE' && c.set.Name === name && c.set.Type === type)
+          .map((c) => c.set)
+        for (const set of written) {
+          const kind = routingKind(set) ?? 'simple'
+          const mixed =
+            kind === 'simple'
+              ? sets.length > 1
+              : sets.some((s) => (routingKind(s) ?? 'simple') !== kind)
+          if (mixed) messages.push(mixingMessage(set, kind))
+        }
+        if (written.length === 0) {
           messages.push(
-            `RRSet with DNS name ${name}, type ${type} cannot be created because another RRSet with the same name and type but a different routing policy exists`
+            `RRSet with DNS name ${name}, type ${type} cannot be created as other RRSets exist with the same name and type.`
           )
         }
       }

@@ -1,5 +1,5 @@
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
-import { UpdateError } from './errors.js'
+import { UpdateError, shown as printable } from './errors.js'
 import { canonicalAddress } from './detect/classify.js'
 import { displayName, listedName } from './names.js'
 import type { DesiredState, RecordReport, RecordResult, RecordType } from './types.js'
@@ -16,6 +16,8 @@ export interface Target {
 /** A record's plan: the report row and the changes that would bring it about. */
 export interface PlannedRecord extends Omit<RecordReport, 'changeId'> {
   changes: Change[]
+  /** With a set identifier: the other members' identifiers at this name and type, sorted. */
+  members: string[]
 }
 
 export interface PlanOptions {
@@ -23,7 +25,30 @@ export interface PlanOptions {
   state: DesiredState
   ttl: number
   dryRun: boolean
+  /** Manage only this identifier's member of a multivalue answer record. */
+  setIdentifier?: string
+  /** Health check for that member. */
+  healthCheckId?: string
 }
+
+/** Route 53 answers a multivalue query with at most this many records. */
+export const MULTIVALUE_ANSWERS = 8
+
+/** The routing policy of a set, in the words of the Route 53 console. */
+function policyOf(s: ResourceRecordSet): string {
+  if (s.AliasTarget) return 'alias'
+  if (s.MultiValueAnswer === true) return 'multivalue answer'
+  if (s.Weight !== undefined) return 'weighted'
+  if (s.Region !== undefined) return 'latency'
+  if (s.Failover !== undefined) return 'failover'
+  if (s.GeoLocation !== undefined) return 'geolocation'
+  if (s.CidrRoutingConfig !== undefined) return 'IP-based (CIDR)'
+  if (s.GeoProximityLocation !== undefined) return 'geoproximity'
+  if (s.SetIdentifier !== undefined) return 'routing-policy'
+  return 'simple'
+}
+
+const quoted = (ids: string[]): string => ids.map((id) => `'${printable(id)}'`).join(', ')
 
 function canonical(value: string): string {
   try {
@@ -65,23 +90,38 @@ export function planRecord(
     )
   }
   const sameType = here.filter((s) => s.Type === target.type)
+  if (o.setIdentifier !== undefined) return planMember(target, sameType, o, o.setIdentifier)
   const alias = sameType.find((s) => s.AliasTarget)
   if (alias) {
     throw new UpdateError(
       `${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`
     )
   }
+  const multivalue = sameType.filter((s) => s.MultiValueAnswer === true)
+  if (multivalue.length > 0 && multivalue.length === sameType.length) {
+    const ids = multivalue.map((s) => s.SetIdentifier ?? '').sort()
+    throw new UpdateError(
+      `${shown} holds multivalue answer records (identifiers ${quoted(ids)}); refusing to overwrite them. To publish this machine as one more member, set set-identifier.`
+    )
+  }
   const routed = sameType.find((s) => s.SetIdentifier !== undefined)
   if (routed) {
     throw new UpdateError(
-      `${shown} has a routing-policy record set (SetIdentifier '${routed.SetIdentifier}'); refusing to overwrite it.`
+      `${shown} has a routing-policy record set (${policyOf(routed)}, SetIdentifier '${printable(routed.SetIdentifier ?? '')}'); refusing to overwrite it.`
     )
   }
 
   const live = sameType[0]
   const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '')
   const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][o.dryRun ? 1 : 0]
-  const row = { name: target.name, type: target.type, zoneId: o.zoneId, before }
+  const row = {
+    name: target.name,
+    type: target.type,
+    zoneId: o.zoneId,
+    setIdentifier: '',
+    before,
+    members: []
+  }
 
   if (o.state === 'absent') {
     if (!live) return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] }
@@ -114,6 +154,95 @@ export function planRecord(
     return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] }
   }
   // Compare-and-swap: the DELETE carries exactly what was read, so a concurrent edit fails the batch.
+  return {
+    ...row,
+    after,
+    ttl: o.ttl,
+    result: pick('update'),
+    changes: [
+      { Action: 'DELETE', ResourceRecordSet: live },
+      { Action: 'CREATE', ResourceRecordSet: desired }
+    ]
+  }
+}
+
+/**
+ * Plan this machine's member of a multivalue answer record: only the record with its identifier
+ * is compared and written; the other members are read, reported, and never part of a batch.
+ * Refuses a name and type that hold a simple, alias or other routing-policy record.
+ */
+function planMember(
+  target: Target,
+  sameType: ResourceRecordSet[],
+  o: PlanOptions,
+  sid: string
+): PlannedRecord {
+  const shown = `${displayName(target.name)} ${target.type} in zone ${o.zoneId}`
+  const foreign = sameType.find((s) => s.AliasTarget || s.MultiValueAnswer !== true)
+  if (foreign) {
+    const policy = policyOf(foreign)
+    const which =
+      foreign.SetIdentifier === undefined
+        ? `a ${policy} record`
+        : `a ${policy} record (SetIdentifier '${printable(foreign.SetIdentifier)}')`
+    throw new UpdateError(
+      `${shown} holds ${which}; refusing to add this machine's multivalue answer record (set-identifier '${printable(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
+    )
+  }
+  const live = sameType.find((s) => s.SetIdentifier === sid)
+  const members = sameType
+    .filter((s) => s !== live)
+    .map((s) => s.SetIdentifier ?? '')
+    .sort()
+  const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '')
+  const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][o.dryRun ? 1 : 0]
+  const row = {
+    name: target.name,
+    type: target.type,
+    zoneId: o.zoneId,
+    setIdentifier: sid,
+    before,
+    members
+  }
+
+  if (o.state === 'absent') {
+    if (!live) return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] }
+    return {
+      ...row,
+      after: [],
+      ttl: live.TTL ?? o.ttl,
+      result: pick('delete'),
+      changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
+    }
+  }
+
+  const desired: ResourceRecordSet = {
+    Name: `${target.name}.`,
+    Type: target.type,
+    SetIdentifier: sid,
+    MultiValueAnswer: true,
+    TTL: o.ttl,
+    ResourceRecords: target.values.map((Value) => ({ Value })),
+    ...(o.healthCheckId ? { HealthCheckId: o.healthCheckId } : {})
+  }
+  const after = [...target.values]
+  if (!live) {
+    return {
+      ...row,
+      after,
+      ttl: o.ttl,
+      result: pick('create'),
+      changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
+    }
+  }
+  if (
+    live.TTL === o.ttl &&
+    sameValues(before, target.values) &&
+    (live.HealthCheckId ?? '') === (o.healthCheckId ?? '')
+  ) {
+    return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] }
+  }
+  // Compare-and-swap on this member alone: the DELETE carries exactly what was read.
   return {
     ...row,
     after,

@@ -51,7 +51,11 @@ function batchMessages(err: unknown): string[] {
 /** Whether a refused batch failed because the records changed since they were read. */
 export function isConflict(err: unknown): boolean {
   if (errorName(err) !== 'InvalidChangeBatch') return false
-  return batchMessages(err).some((m) => /already exists|not found|do not match/i.test(m))
+  // A record of another routing policy appearing since the read is a change too: reading again
+  // turns it into the plan's clear refusal.
+  return batchMessages(err).some((m) =>
+    /already exists|not found|do not match|exists? with the same name and type/i.test(m)
+  )
 }
 
 interface Where {

@@ -51,6 +51,10 @@ export interface Config {
   /** Seconds. */
   waitTimeout: number
   auth: AuthConfig
+  /** When set, each name is this machine's member of a multivalue answer record. */
+  setIdentifier?: string
+  /** Route 53 health check attached to this machine's member (only with setIdentifier). */
+  healthCheckId?: string
 }
 
 /** One record set as the report shows it. */
@@ -58,6 +62,8 @@ export interface RecordReport {
   name: string
   type: RecordType
   zoneId: string
+  /** This machine's multivalue identifier; '' for a simple record. */
+  setIdentifier: string
   before: string[]
   after: string[]
   ttl: number

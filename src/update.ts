@@ -34,6 +34,17 @@ export interface UpdateReport {
   changed: boolean
   /** On failure: every record the run planned, applied rows with their change ids. */
   attempted: RecordReport[]
+  /** With set-identifier: per name and type, the other members of the multivalue record. */
+  members?: FleetMembers[]
+}
+
+/** The other members found at one name and type, besides this machine's. */
+export interface FleetMembers {
+  name: string
+  type: RecordType
+  zoneId: string
+  /** Their identifiers, sorted. */
+  others: string[]
 }
 
 /** The report, plus the error that stopped the run part way, if any. */
@@ -81,7 +92,10 @@ function describe(r: RecordReport): string {
 }
 
 /** The report row of a planned record. */
-function row({ changes: _changes, ...rest }: PlannedRecord, changeId: string): RecordReport {
+function row(
+  { changes: _changes, members: _members, ...rest }: PlannedRecord,
+  changeId: string
+): RecordReport {
   return { ...rest, changeId }
 }
 
@@ -96,7 +110,14 @@ async function planZone(
     zoneId,
     targets.map((t) => t.name)
   )
-  const o = { zoneId, state: config.state, ttl: config.ttl, dryRun: config.dryRun }
+  const o = {
+    zoneId,
+    state: config.state,
+    ttl: config.ttl,
+    dryRun: config.dryRun,
+    ...(config.setIdentifier !== undefined ? { setIdentifier: config.setIdentifier } : {}),
+    ...(config.healthCheckId ? { healthCheckId: config.healthCheckId } : {})
+  }
   return targets.map((t) => planRecord(t, live.get(listedName(t.name)) ?? [], o))
 }
 
@@ -223,6 +244,14 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       const zonePlans = await planZone(client, zoneId, zoneTargets, config)
       plans.set(zoneId, zonePlans)
       planned.push(...zonePlans.map((p) => row(p, '')))
+    }
+    if (config.setIdentifier !== undefined) {
+      report.members = [...plans.values()].flat().map((p) => ({
+        name: p.name,
+        type: p.type,
+        zoneId: p.zoneId,
+        others: p.members
+      }))
     }
 
     if (config.dryRun) {

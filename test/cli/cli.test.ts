@@ -474,6 +474,7 @@ describe('summary line', () => {
     name: 'a.example.com',
     type: 'A',
     zoneId: 'Z1',
+    setIdentifier: '',
     before: [],
     after: [],
     ttl: 300,

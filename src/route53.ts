@@ -73,6 +73,10 @@ export function explainError(err: unknown, where: Where): UpdateError {
   switch (name) {
     case 'NoSuchHostedZone':
       return new UpdateError(`${zone} does not exist (check hosted-zone-id): ${message}`)
+    case 'NoSuchHealthCheck':
+      return new UpdateError(
+        `Route 53 has no such health check (NoSuchHealthCheck; check health-check-id): ${message}`
+      )
     case 'AccessDenied':
     case 'AccessDeniedException': {
       const sets = (where.changes ?? []).map((c) => c.ResourceRecordSet)

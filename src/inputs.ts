@@ -50,6 +50,16 @@ export const INPUTS = {
     description:
       '`present`: create or update the records. `absent`: delete the named A/AAAA records.'
   },
+  'set-identifier': {
+    default: '',
+    description:
+      "This machine's member of a multivalue answer record at each hostname, 1–128 characters (e.g. the runner's name). Other members are left alone. Empty: a simple record."
+  },
+  'health-check-id': {
+    default: '',
+    description:
+      "Route 53 health check id (a UUID) to attach to this machine's member; needs set-identifier."
+  },
   'dry-run': { default: 'false', description: 'Plan and report; write nothing.' },
   'wait-for-sync': {
     default: 'false',
@@ -148,6 +158,45 @@ function defaultComment(env: InputContext['env']): string {
   return text.slice(0, 256)
 }
 
+const HEALTH_CHECK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * `set-identifier` and `health-check-id`: Route 53 takes identifiers of 1–128 characters and
+ * assigns health checks UUID ids. Empty set-identifier keeps the simple record.
+ */
+export function parseFleetInputs(raw: (name: InputName) => string): {
+  setIdentifier?: string
+  healthCheckId?: string
+} {
+  const setIdentifier = raw('set-identifier')
+  if (setIdentifier.length > 128) {
+    throw new InputError(
+      'set-identifier',
+      `is ${setIdentifier.length} characters long (Route 53 allows 1 … 128)`
+    )
+  }
+  if (/[\x00-\x1f\x7f]/.test(setIdentifier)) {
+    throw new InputError('set-identifier', `'${shown(setIdentifier)}' contains control characters`)
+  }
+  const healthCheckId = raw('health-check-id').toLowerCase()
+  if (healthCheckId && !HEALTH_CHECK_ID.test(healthCheckId)) {
+    throw new InputError(
+      'health-check-id',
+      `'${shown(healthCheckId)}' is not a Route 53 health check id (a UUID such as abcdef11-2222-3333-4444-555555fedcba)`
+    )
+  }
+  if (healthCheckId && !setIdentifier) {
+    throw new InputError(
+      'health-check-id',
+      "is only used with set-identifier (a health check belongs to one machine's member)"
+    )
+  }
+  return {
+    ...(setIdentifier ? { setIdentifier } : {}),
+    ...(healthCheckId ? { healthCheckId } : {})
+  }
+}
+
 /**
  * Validate raw inputs into a Config. `get` returns the raw string of an input ('' when unset).
  * Throws InputError naming the first bad input; performs no network or AWS calls.
@@ -192,6 +241,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   }
 
   const state = oneOf('state', raw('state'), ['present', 'absent'] as const)
+  const fleet = parseFleetInputs(raw)
   const ttl = int('ttl', raw('ttl'), 0, 2147483647)
   const dryRun = bool('dry-run', raw('dry-run'))
   const privateZone = bool('private-zone', raw('private-zone'))
@@ -286,6 +336,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
     privateZone,
     waitForSync,
     waitTimeout,
-    auth
+    auth,
+    ...fleet
   }
 }

@@ -88,7 +88,8 @@ function describe(r: RecordReport): string {
     r.result === 'unchanged'
       ? values(r.after.length ? r.after : r.before)
       : `${values(r.before)} -> ${values(r.after)}`
-  return `${r.name} ${r.type} in ${r.zoneId}: ${arrow}, TTL ${r.ttl} (${r.result}${change})`
+  const member = r.setIdentifier ? ` (member '${r.setIdentifier}')` : ''
+  return `${r.name} ${r.type}${member} in ${r.zoneId}: ${arrow}, TTL ${r.ttl} (${r.result}${change})`
 }
 
 /** The report row of a planned record. */

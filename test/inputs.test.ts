@@ -123,3 +123,28 @@ describe('parseInputs', () => {
     expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(60)
   })
 })
+
+describe('set-identifier and health-check-id', () => {
+  const get = (over: Record<string, string>) =>
+    parseInputs((n) => ({ ...VALID, ...over })[n] ?? '', { machine: 'm', env: {} })
+
+  it('are absent from the config when empty: a simple record, as before', () => {
+    const c = get({})
+    expect(c.setIdentifier).toBeUndefined()
+    expect(c.healthCheckId).toBeUndefined()
+  })
+
+  it('take Route 53’s 1 … 128 characters, any printable ones, trimmed', () => {
+    expect(get({ 'set-identifier': ' runner-01 ' }).setIdentifier).toBe('runner-01')
+    expect(get({ 'set-identifier': 'r'.repeat(128) }).setIdentifier).toHaveLength(128)
+    expect(get({ 'set-identifier': 'Büro Gateway #2' }).setIdentifier).toBe('Büro Gateway #2')
+  })
+
+  it('take a health check id as a UUID, in lowercase as Route 53 lists it', () => {
+    const c = get({
+      'set-identifier': 'pi',
+      'health-check-id': 'ABCDEF11-2222-3333-4444-555555FEDCBA'
+    })
+    expect(c.healthCheckId).toBe('abcdef11-2222-3333-4444-555555fedcba')
+  })
+})

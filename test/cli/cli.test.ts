@@ -326,6 +326,26 @@ describe('against the Route 53 stand-in', () => {
     expect(standIn.count('ChangeResourceRecordSets')).toBe(0)
   })
 
+  it('--set-identifier and ROUTE53_DDNS_SET_IDENTIFIER publish two machines as two members', async () => {
+    const name = 'pool.example.com'
+    const a = await cli(['--hostname', name, '--ip', '198.51.100.1', '--set-identifier', 'pi'])
+    expect(a.code, a.stderr).toBe(0)
+    expect(a.stdout).toMatch(/^pool\.example\.com A \(member 'pi'\) in .*\(created, change /)
+    const b = await cli(['--hostname', name, '--ip', '198.51.100.2', '--json'], {
+      env: { ROUTE53_DDNS_SET_IDENTIFIER: 'nas' }
+    })
+    expect(b.code, b.stderr).toBe(0)
+    expect(JSON.parse(b.stdout)).toMatchObject([{ setIdentifier: 'nas', result: 'created' }])
+    const members = standIn
+      .records(zoneId)
+      .filter((s) => s.Name === `${name}.`)
+      .map((s) => `${s.SetIdentifier} ${s.ResourceRecords?.[0]?.Value} ${s.MultiValueAnswer}`)
+    expect(members).toEqual(['nas 198.51.100.2 true', 'pi 198.51.100.1 true'])
+    const bad = await cli(['--hostname', name, '--ip', '198.51.100.2', '--health-check-id', 'x'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--health-check-id/)
+  })
+
   it('--json prints the records array and nothing else on stdout', async () => {
     const r = await cli([
       '--hostname',
@@ -353,7 +373,17 @@ describe('against the Route 53 stand-in', () => {
     // Exactly the fields of the action's `records` output.
     for (const r of records) {
       expect(Object.keys(r).sort()).toEqual(
-        ['after', 'before', 'changeId', 'name', 'result', 'ttl', 'type', 'zoneId'].sort()
+        [
+          'after',
+          'before',
+          'changeId',
+          'name',
+          'result',
+          'setIdentifier',
+          'ttl',
+          'type',
+          'zoneId'
+        ].sort()
       )
     }
     expect(records[1]).toMatchObject({ type: 'AAAA', after: ['2001:db8::7'], result: 'created' })

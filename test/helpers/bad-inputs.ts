@@ -121,5 +121,23 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
   ['session name too long', { 'role-session-name': 'a'.repeat(65) }, 'role-session-name'],
   ['audience with space', { audience: 'sts amazonaws' }, 'audience'],
   ['region malformed', { 'aws-region': 'Europe' }, 'aws-region'],
-  ['comment too long', { comment: 'c'.repeat(257) }, 'comment']
+  ['comment too long', { comment: 'c'.repeat(257) }, 'comment'],
+  // set-identifier, health-check-id
+  ['set identifier over 128 characters', { 'set-identifier': 'r'.repeat(129) }, 'set-identifier'],
+  ['set identifier with a control character', { 'set-identifier': 'a\u0007b' }, 'set-identifier'],
+  [
+    'health check id not a UUID',
+    { 'set-identifier': 'pi', 'health-check-id': 'hc-123' },
+    'health-check-id'
+  ],
+  [
+    'health check id in braces',
+    { 'set-identifier': 'pi', 'health-check-id': '{abcdef11-2222-3333-4444-555555fedcba}' },
+    'health-check-id'
+  ],
+  [
+    'health check id without set identifier',
+    { 'health-check-id': 'abcdef11-2222-3333-4444-555555fedcba' },
+    'health-check-id'
+  ]
 ]

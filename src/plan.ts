@@ -179,7 +179,9 @@ function planMember(
 ): PlannedRecord {
   const shown = `${displayName(target.name)} ${target.type} in zone ${o.zoneId}`
   const foreign = sameType.find((s) => s.AliasTarget || s.MultiValueAnswer !== true)
-  if (foreign) {
+  // Removing a member this machine does not have writes nothing, whatever else the name holds.
+  const leaving = o.state === 'absent' && !sameType.some((s) => s.SetIdentifier === sid)
+  if (foreign && !leaving) {
     const policy = policyOf(foreign)
     const which =
       foreign.SetIdentifier === undefined
@@ -189,9 +191,9 @@ function planMember(
       `${shown} holds ${which}; refusing to add this machine's multivalue answer record (set-identifier '${printable(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
     )
   }
-  const live = sameType.find((s) => s.SetIdentifier === sid)
+  const live = sameType.find((s) => s.SetIdentifier === sid && s.MultiValueAnswer === true)
   const members = sameType
-    .filter((s) => s !== live)
+    .filter((s) => s !== live && s.MultiValueAnswer === true)
     .map((s) => s.SetIdentifier ?? '')
     .sort()
   const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '')

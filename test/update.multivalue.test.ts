@@ -166,6 +166,23 @@ describe('update with set-identifier', () => {
     expect(members()).toEqual({ nas: '198.51.100.2' })
   })
 
+  it('state absent removes its A member even when AAAA holds a simple record of someone else', async () => {
+    seedMember('pi-garage', '198.51.100.1')
+    standIn.seed(zoneId, {
+      Name: `${pool}.`,
+      Type: 'AAAA',
+      TTL: 300,
+      ResourceRecords: [{ Value: '2001:db8::9' }]
+    })
+    const out = await run(machine('pi-garage', { state: 'absent', ipv4: [] }))
+    expect(out.error).toBeUndefined()
+    expect(out.report.records.map((r) => `${r.type} ${r.result}`)).toEqual([
+      'A deleted',
+      'AAAA unchanged'
+    ])
+    expect(members('AAAA')).toEqual({ '(simple)': '2001:db8::9' })
+  })
+
   it('writes nothing in a dry run', async () => {
     seedMember('nas', '198.51.100.2')
     const out = await run(machine('pi-garage', { dryRun: true }))

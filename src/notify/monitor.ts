@@ -1,0 +1,125 @@
+/**
+ * Monitoring around one run: the heartbeat's start ping, then at the end the heartbeat, the
+ * webhook (only when something changed or failed) and the failure issue. Every call is bounded
+ * and every problem is a warning: monitoring never fails a DDNS run.
+ */
+import type { Logger } from '../types.js'
+import type { RunContext } from '../run-context.js'
+import { outcomeOf, type RunEvent } from './event.js'
+import { heartbeatRequest, type Phase } from './heartbeat.js'
+import {
+  DEFAULT_NOTIFY_TIMEOUT_MS,
+  send as defaultSend,
+  type HttpRequest,
+  type Send
+} from './http.js'
+import { shownUrl } from './urls.js'
+import { shouldNotify, webhookKind, webhookRequest } from './webhook.js'
+import type { RecordReport } from '../types.js'
+
+/** The monitoring inputs, validated. */
+export interface MonitorConfig {
+  heartbeatUrl?: string
+  notifyUrl?: string
+  /** Action only. */
+  failureIssue: boolean
+  githubToken?: string
+}
+
+export interface MonitorDeps {
+  logger: Logger
+  run?: RunContext
+  /** Removes every registered secret from a text (the run's one redaction). */
+  redact: (text: string) => string
+  send?: Send
+  /** Per call; default 10 s. */
+  timeoutMs?: number
+  /** Reports to the failure issue (the action loads it only when `failure-issue` is on). */
+  failureIssue?: (event: RunEvent, timeoutMs: number) => Promise<void>
+}
+
+export interface RunEnd {
+  records: RecordReport[]
+  dryRun: boolean
+  error?: Error
+  hostnames: string[]
+}
+
+export interface Monitor {
+  /** Report the run's end; resolves when every call has answered, failed or timed out. */
+  finish(end: RunEnd): Promise<void>
+}
+
+const ok = (status: number): boolean => status >= 200 && status < 300
+
+/** Start monitoring a run: sends the heartbeat's start ping (if any) without waiting for it. */
+export function startMonitoring(config: MonitorConfig, deps: MonitorDeps): Monitor {
+  const { logger, redact } = deps
+  const sendFn = deps.send ?? defaultSend
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS
+
+  async function call(what: string, url: string, req: HttpRequest): Promise<void> {
+    const where = shownUrl(url)
+    try {
+      const answer = await sendFn(req, { timeoutMs })
+      if (ok(answer.status)) {
+        logger.debug(`${what} to ${where}: HTTP ${answer.status}`)
+        return
+      }
+      const said = answer.body.trim().replace(/\s+/g, ' ').slice(0, 200)
+      logger.warning(
+        redact(
+          `${what} to ${where} was refused (HTTP ${answer.status}${said ? `: ${said}` : ''}); the DDNS run itself is not affected.`
+        )
+      )
+    } catch (err) {
+      logger.warning(
+        redact(
+          `${what} to ${where} failed: ${(err as Error).message}; the DDNS run itself is not affected.`
+        )
+      )
+    }
+  }
+
+  function ping(phase: Phase, event?: RunEvent): Promise<void> {
+    const url = config.heartbeatUrl
+    if (!url) return Promise.resolve()
+    const req = heartbeatRequest(url, phase, event)
+    return req ? call(`Heartbeat (${phase})`, url, req) : Promise.resolve()
+  }
+
+  const started = ping('start')
+
+  return {
+    async finish(end) {
+      const error = end.error ? redact(end.error.message) : undefined
+      const event: RunEvent = {
+        outcome: outcomeOf(end.records, error),
+        dryRun: end.dryRun,
+        records: end.records,
+        ...(error !== undefined ? { error } : {}),
+        ...(deps.run ? { run: deps.run } : {}),
+        hostnames: end.hostnames
+      }
+      // The start ping goes first, so the service measures the run between the two.
+      await started
+      const calls: Promise<void>[] = [
+        ping(event.outcome === 'failed' ? 'failure' : 'success', event)
+      ]
+      if (config.notifyUrl && shouldNotify(event)) {
+        const url = config.notifyUrl
+        calls.push(
+          call(`Notification (${webhookKind(url)} webhook)`, url, webhookRequest(url, event))
+        )
+      }
+      if (config.failureIssue && deps.failureIssue) {
+        calls.push(
+          deps.failureIssue(event, timeoutMs).catch((err: unknown) => {
+            logger.warning(redact(`failure-issue: ${(err as Error).message}`))
+          })
+        )
+      }
+      await Promise.all(calls)
+    }
+  }
+}

@@ -70,7 +70,8 @@ const TRIGGERS: Record<string, string> = {
 
 /** `the schedule`, `a manual dispatch by octocat`, … : what started the run, in words. */
 export function trigger(run: RunContext): string {
-  const what = TRIGGERS[run.eventName] ?? (run.eventName ? `a ${run.eventName} event` : 'an event')
+  const what =
+    TRIGGERS[run.eventName] ?? (run.eventName ? `the ${run.eventName} event` : 'an event')
   return run.actor && run.eventName !== 'schedule' ? `${what} by ${run.actor}` : what
 }
 

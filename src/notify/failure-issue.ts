@@ -27,8 +27,10 @@ export interface FailureIssueDeps {
 
 /** Why GitHub refused, in terms of what to change. */
 export function issueApiProblem(err: unknown, timeoutMs: number): string {
-  const e = err as { status?: number; name?: string; message?: string }
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+  const e = err as { status?: number; name?: string; message?: string; cause?: { name?: string } }
+  // Octokit reports an aborted fetch as HTTP 500 with the abort as its cause.
+  const aborted = (name?: string): boolean => name === 'TimeoutError' || name === 'AbortError'
+  if (aborted(e.name) || aborted(e.cause?.name)) {
     return `GitHub gave no answer within ${timeoutMs / 1000} s`
   }
   if (e.status === 403 || e.status === 404 || e.status === 401) {

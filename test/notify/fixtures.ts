@@ -1,0 +1,40 @@
+import type { RunEvent } from '../../src/notify/event.js'
+import type { RunContext } from '../../src/run-context.js'
+import type { RecordReport } from '../../src/types.js'
+
+export const RUN: RunContext = {
+  repository: 'octo/demo',
+  runId: 4242,
+  runAttempt: 1,
+  eventName: 'schedule',
+  actor: 'octocat',
+  workflow: 'ddns',
+  job: 'update',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com'
+}
+
+export function record(over: Partial<RecordReport> = {}): RecordReport {
+  return {
+    name: 'home.example.com',
+    type: 'A',
+    zoneId: 'Z0123456789ABCDEFGHIJ',
+    before: ['198.51.100.4'],
+    after: ['198.51.100.7'],
+    ttl: 300,
+    result: 'updated',
+    changeId: 'C123',
+    ...over
+  }
+}
+
+export function event(over: Partial<RunEvent> = {}): RunEvent {
+  return {
+    outcome: 'changed',
+    dryRun: false,
+    records: [record()],
+    run: RUN,
+    hostnames: ['home.example.com'],
+    ...over
+  }
+}

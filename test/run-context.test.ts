@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import {
+  defaultComment,
+  defaultSessionName,
+  runContextFrom,
+  runLine,
+  runUrl,
+  trigger
+} from '../src/run-context.js'
+
+const ctx = {
+  runId: 4242,
+  runAttempt: 1,
+  eventName: 'schedule',
+  actor: 'octocat',
+  workflow: 'ddns',
+  job: 'update',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com'
+}
+
+describe('runContextFrom', () => {
+  it('is undefined outside a workflow run', () => {
+    expect(runContextFrom(ctx, undefined)).toBeUndefined()
+    expect(runContextFrom({ ...ctx, runId: NaN }, 'octo/demo')).toBeUndefined()
+    expect(runContextFrom(ctx, 'not a repository')).toBeUndefined()
+  })
+  it('takes the fields and trims trailing slashes', () => {
+    const run = runContextFrom({ ...ctx, serverUrl: 'https://ghe.example.com/' }, 'octo/demo')
+    expect(run).toMatchObject({
+      repository: 'octo/demo',
+      runId: 4242,
+      serverUrl: 'https://ghe.example.com'
+    })
+  })
+  it('counts a missing attempt as the first', () => {
+    expect(runContextFrom({ ...ctx, runAttempt: NaN }, 'octo/demo')?.runAttempt).toBe(1)
+  })
+})
+
+describe('run words', () => {
+  const run = runContextFrom(ctx, 'octo/demo')!
+  it.each([
+    [{}, 'https://github.com/octo/demo/actions/runs/4242'],
+    [{ runAttempt: 3 }, 'https://github.com/octo/demo/actions/runs/4242/attempts/3']
+  ])('runUrl %j', (over, url) => {
+    expect(runUrl({ ...run, ...over })).toBe(url)
+  })
+  it.each([
+    ['schedule', 'the schedule'],
+    ['workflow_dispatch', 'a manual dispatch by octocat'],
+    ['push', 'a push by octocat'],
+    ['issue_comment', 'the issue_comment event by octocat']
+  ])('trigger %s', (eventName, words) => {
+    expect(trigger({ ...run, eventName })).toBe(words)
+  })
+  it('runLine', () => {
+    expect(runLine({ ...run, runAttempt: 2 })).toBe(
+      'octo/demo · workflow ddns · run 4242 (attempt 2) · triggered by the schedule'
+    )
+  })
+  it('default comment and session name name the run', () => {
+    expect(defaultComment(run)).toBe('route53-ddns: octo/demo run 4242 (schedule)')
+    expect(defaultComment({ ...run, runAttempt: 2 })).toBe(
+      'route53-ddns: octo/demo run 4242 attempt 2 (schedule)'
+    )
+    expect(defaultComment(undefined)).toBe('route53-ddns')
+    expect(defaultSessionName(run)).toBe('route53-ddns-4242-1')
+    expect(defaultSessionName(undefined, 17)).toBe('route53-ddns-17-1')
+  })
+})

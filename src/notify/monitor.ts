@@ -4,6 +4,7 @@
  * and every problem is a warning: monitoring never fails a DDNS run.
  */
 import type { Logger } from '../types.js'
+import type { MonitorConfig } from './config.js'
 import type { RunContext } from '../run-context.js'
 import { outcomeOf, type RunEvent } from './event.js'
 import { heartbeatRequest, type Phase } from './heartbeat.js'
@@ -16,15 +17,6 @@ import {
 import { shownUrl } from './urls.js'
 import { shouldNotify, webhookKind, webhookRequest } from './webhook.js'
 import type { RecordReport } from '../types.js'
-
-/** The monitoring inputs, validated. */
-export interface MonitorConfig {
-  heartbeatUrl?: string
-  notifyUrl?: string
-  /** Action only. */
-  failureIssue: boolean
-  githubToken?: string
-}
 
 export interface MonitorDeps {
   logger: Logger

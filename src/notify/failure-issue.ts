@@ -64,7 +64,8 @@ export async function reportToIssue(
     per_page: 100,
     request: request()
   })
-  const existing = open.find((i) => !i.pull_request && (i.body ?? '').includes(marker))
+  const issues = open.filter((i) => !i.pull_request)
+  const existing = issues.find((i) => (i.body ?? '').includes(marker))
   if (event.outcome === 'failed') {
     if (existing) {
       await octokit.rest.issues.createComment({
@@ -88,23 +89,28 @@ export async function reportToIssue(
     deps.logger.info(`Opened failure issue #${created.number}: ${created.html_url}`)
     return 'opened'
   }
-  if (!existing) return 'none'
-  await octokit.rest.issues.createComment({
-    owner,
-    repo,
-    issue_number: existing.number,
-    body: recoveryComment(event, run),
-    request: request()
-  })
-  await octokit.rest.issues.update({
-    owner,
-    repo,
-    issue_number: existing.number,
-    state: 'closed',
-    state_reason: 'completed',
-    request: request()
-  })
-  deps.logger.info(`Closed failure issue #${existing.number}: this run succeeded.`)
+  // A run that failed before its names were known reported under the key without names.
+  const markers = [marker, issueMarker(issueKey(run, []))]
+  const recovered = issues.filter((i) => markers.some((m) => (i.body ?? '').includes(m)))
+  if (recovered.length === 0) return 'none'
+  for (const issue of recovered) {
+    await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issue.number,
+      body: recoveryComment(event, run),
+      request: request()
+    })
+    await octokit.rest.issues.update({
+      owner,
+      repo,
+      issue_number: issue.number,
+      state: 'closed',
+      state_reason: 'completed',
+      request: request()
+    })
+    deps.logger.info(`Closed failure issue #${issue.number}: this run succeeded.`)
+  }
   return 'closed'
 }
 

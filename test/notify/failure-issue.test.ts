@@ -81,6 +81,15 @@ describe('failure issue', () => {
     expect(gh.issues.map((i) => i.state)).toEqual(['open', 'open', 'closed'])
   })
 
+  it('a failure before the names were known is closed by the next success', async () => {
+    expect(
+      await reportToIssue({ ...failed('Input hostname: is required'), hostnames: [] }, deps())
+    ).toBe('opened')
+    expect(gh.issues[0]?.title).toBe('route53-ddns is failing (ddns)')
+    expect(await reportToIssue(event(), deps())).toBe('closed')
+    expect(gh.issues[0]?.state).toBe('closed')
+  })
+
   it('error text cannot mention anyone or break out of its block', async () => {
     await reportToIssue(failed('@octo/team ```\n# injected'), deps())
     const body = gh.issues[0]!.body

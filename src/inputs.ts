@@ -5,6 +5,8 @@ import { canonicalAddress } from './detect/classify.js'
 import { validateProviderUrl } from './detect/public.js'
 import { parseHostMap, hostsForMachine } from './host-map.js'
 import type { AuthConfig, Config, DetectionConfig, IpSource, IpVersion } from './types.js'
+import { parseMonitoring, type MonitorConfig } from './notify/config.js'
+import { defaultComment, defaultSessionName, type RunContext } from './run-context.js'
 
 /** Every input, its default and meaning: the one list that action.yml, the CLI and README follow. */
 export const INPUTS = {
@@ -84,6 +86,25 @@ export const INPUTS = {
   'role-duration-seconds': {
     default: '900',
     description: 'Session duration in seconds, 900 … 43200.'
+  },
+  'heartbeat-url': {
+    default: '',
+    description:
+      'Dead-man’s-switch URL (secret) pinged on every run: Healthchecks.io style (`/start`, success, `/fail`) or an Uptime Kuma push URL.'
+  },
+  'notify-url': {
+    default: '',
+    description:
+      'Webhook URL (secret) called when a record changed or the run failed: Slack, Discord, or JSON.'
+  },
+  'failure-issue': {
+    default: 'false',
+    description:
+      'Action only. `true`: open an issue when a run fails, close it on the next success (needs `issues: write`).'
+  },
+  'github-token': {
+    default: '${{ github.token }}',
+    description: 'Action only. Token for failure-issue; default the job token.'
   }
 } as const satisfies Record<string, { default: string; description: string }>
 
@@ -99,6 +120,8 @@ export interface InputContext {
   /** This machine's hostname, for `host-map`. */
   machine: string
   env: Record<string, string | undefined>
+  /** The workflow run, for the default comment and session name; none outside a run. */
+  run?: RunContext
 }
 
 /** Split a list input on newlines, commas and spaces. */
@@ -146,18 +169,6 @@ function hostnames(raw: string, field: InputName): string[] {
   return out
 }
 
-function defaultSessionName(env: InputContext['env']): string {
-  const base = `route53-ddns-${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
-  return base.replace(/[^\w+=,.@-]/g, '-').slice(0, 64)
-}
-
-function defaultComment(env: InputContext['env']): string {
-  const repo = env.GITHUB_REPOSITORY
-  const run = env.GITHUB_RUN_ID
-  const text = repo ? `route53-ddns: ${repo}${run ? ` run ${run}` : ''}` : 'route53-ddns'
-  return text.slice(0, 256)
-}
-
 const HEALTH_CHECK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
@@ -202,6 +213,7 @@ export function parseFleetInputs(raw: (name: InputName) => string): {
  * Throws InputError naming the first bad input; performs no network or AWS calls.
  */
 export function parseInputs(get: (name: InputName) => string, ctx: InputContext): Config {
+  const monitor = parseMonitoringInputs(get)
   const raw = (name: InputName): string => {
     const value = get(name) ?? ''
     if (value.length > MAX_INPUT_LENGTH) {
@@ -286,7 +298,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   if (!REGION.test(region))
     throw new InputError('aws-region', `'${shown(region)}' is not an AWS region name`)
 
-  const comment = raw('comment') || defaultComment(ctx.env)
+  const comment = raw('comment') || defaultComment(ctx.run)
   if (comment.length > 256)
     throw new InputError('comment', `is ${comment.length} characters long (at most 256)`)
 
@@ -317,7 +329,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
       kind: 'oidc',
       roleArn,
       audience,
-      sessionName: sessionRaw || defaultSessionName(ctx.env),
+      sessionName: sessionRaw || defaultSessionName(ctx.run),
       durationSeconds
     }
   }
@@ -337,6 +349,18 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
     waitForSync,
     waitTimeout,
     auth,
-    ...fleet
+    ...fleet,
+    monitor
   }
+}
+
+/** The monitoring inputs alone (read first, so a run with other bad inputs still reports). */
+export function parseMonitoringInputs(get: (name: InputName) => string): MonitorConfig {
+  return parseMonitoring((name) => {
+    const value = (get(name) ?? '').trim()
+    if (value.length > MAX_INPUT_LENGTH) {
+      throw new InputError(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`)
+    }
+    return value === '' ? INPUTS[name].default : value
+  }, bool)
 }

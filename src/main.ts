@@ -1,11 +1,15 @@
 import { hostname } from 'node:os'
-import { parseInputs } from './inputs.js'
+import { parseInputs, parseMonitoringInputs, type InputName } from './inputs.js'
 import { update, type UpdateReport } from './update.js'
 import { writeSummary } from './summary.js'
 import { createRunner, type Runner } from './runner.js'
-import { addEnvSecrets } from './redact.js'
+import { addEnvSecrets, redact } from './redact.js'
 import type { RetryTiming } from './retry.js'
-import type { Logger } from './types.js'
+import { loadRunContext } from './github-context.js'
+import { beginMonitoring } from './notify/session.js'
+import type { Send } from './notify/http.js'
+import type { RunContext } from './run-context.js'
+import type { Config, Logger } from './types.js'
 
 /** The action's logger: the runner's log lines and annotations. */
 export function runnerLogger(runner: Runner): Logger {
@@ -31,6 +35,11 @@ export interface RunOptions {
   machine?: string
   /** Retry and polling timing (tests inject zero delays); never an input. */
   timing?: RetryTiming
+  /** The workflow run; default @actions/github's context (null: not in a run). */
+  runContext?: RunContext | null
+  /** Monitoring calls (tests): the request function and the limit per call. */
+  send?: Send
+  notifyTimeoutMs?: number
 }
 
 /**
@@ -44,12 +53,31 @@ export async function run(
   const env = options.env ?? process.env
   const logger = runnerLogger(runner)
   let report: UpdateReport | undefined
+  let config: Config | undefined
+  // Keys given to the step (e.g. by configure-aws-credentials) can be quoted back by AWS.
+  addEnvSecrets(env, (s) => runner.setSecret(s))
+  const runContext =
+    options.runContext === null ? undefined : (options.runContext ?? loadRunContext())
+  const get = (name: InputName): string => runner.getInput(name)
+  const monitor = beginMonitoring(() => parseMonitoringInputs(get), {
+    logger,
+    ...(runContext ? { run: runContext } : {}),
+    addSecret: (s) => runner.setSecret(s),
+    redact,
+    ...(options.send ? { send: options.send } : {}),
+    ...(options.notifyTimeoutMs !== undefined ? { timeoutMs: options.notifyTimeoutMs } : {}),
+    // Octokit loads only when the failure issue is on: it costs start-up time on every run.
+    failureIssue: (cfg, run) => async (event, timeoutMs) => {
+      const { updateFailureIssue } = await import('./notify/failure-issue.js')
+      await updateFailureIssue(event, { token: cfg.githubToken ?? '', run, logger, timeoutMs })
+    }
+  })
+  let failure: Error | undefined
   try {
-    // Keys given to the step (e.g. by configure-aws-credentials) can be quoted back by AWS.
-    addEnvSecrets(env, (s) => runner.setSecret(s))
-    const config = parseInputs((name) => runner.getInput(name), {
+    config = parseInputs(get, {
       machine: options.machine ?? hostname(),
-      env
+      env,
+      ...(runContext ? { run: runContext } : {})
     })
     // STS and detection load only when used: each adds start-up time to every run.
     const detection = config.detection ? await import('./detect/index.js') : undefined
@@ -74,16 +102,25 @@ export async function run(
       ...(detection ? { detect: (cfg) => detection.detectAddresses(cfg, { logger }) } : {})
     })
     report = outcome.report
+    failure = outcome.error
     setOutputs(runner, report)
-    writeSummary(runner, report, outcome.error)
+    writeSummary(runner, report, outcome.error, runContext)
     if (outcome.error) runner.setFailed(outcome.error.message)
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err))
+    failure = error
     try {
-      writeSummary(runner, report, error)
+      writeSummary(runner, report, error, runContext)
     } catch (summaryError) {
       runner.warning(`Could not write the job summary: ${(summaryError as Error).message}`)
     }
     runner.setFailed(error.message)
   }
+  // After the outputs and the summary: monitoring can only add warnings, never change the result.
+  await monitor.finish({
+    records: report?.records ?? [],
+    dryRun: config?.dryRun ?? false,
+    ...(failure ? { error: failure } : {}),
+    hostnames: config?.hostnames ?? []
+  })
 }

@@ -2,6 +2,7 @@ import type { Runner } from './runner.js'
 import type { UpdateReport } from './update.js'
 import type { RecordReport } from './types.js'
 import { crowdWarning, fleetRows, type FleetRow } from './fleet.js'
+import { runUrl, trigger, type RunContext } from './run-context.js'
 
 export function escapeHtml(text: string): string {
   return text
@@ -78,8 +79,19 @@ export function fleetSection(rows: FleetRow[]): string {
 }
 
 /** The job summary as HTML: what was and what is now, how addresses were found, and any error. */
-export function renderSummary(report: UpdateReport | undefined, error?: Error): string {
+export function renderSummary(
+  report: UpdateReport | undefined,
+  error?: Error,
+  run?: RunContext
+): string {
   let out = '<h2>Route 53 DDNS</h2>\n'
+  if (run) {
+    const attempt = run.runAttempt > 1 ? `, attempt ${run.runAttempt}` : ''
+    out +=
+      `<p>Triggered by ${escapeHtml(trigger(run))} · ` +
+      `<a href="${escapeHtml(runUrl(run))}">run ${run.runId}${attempt}</a>` +
+      `${run.workflow ? ` of ${escapeHtml(run.workflow)}` : ''}</p>\n`
+  }
   if (report?.dryRun) {
     out += '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>\n'
   }
@@ -107,8 +119,9 @@ export function renderSummary(report: UpdateReport | undefined, error?: Error): 
 export function writeSummary(
   runner: Runner,
   report: UpdateReport | undefined,
-  error?: Error
+  error?: Error,
+  run?: RunContext
 ): void {
   if (!runner.hasSummary()) return
-  runner.appendSummary(renderSummary(report, error))
+  runner.appendSummary(renderSummary(report, error, run))
 }

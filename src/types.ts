@@ -31,6 +31,8 @@ export type AuthConfig =
     }
   | { kind: 'default' }
 
+import type { MonitorConfig } from './notify/config.js'
+
 /** Validated configuration: everything downstream takes this, never raw inputs. */
 export interface Config {
   /** Normalised FQDNs: lowercase, no trailing dot, `*` kept as `*`. */
@@ -55,6 +57,8 @@ export interface Config {
   setIdentifier?: string
   /** Route 53 health check attached to this machine's member (only with setIdentifier). */
   healthCheckId?: string
+  /** Heartbeat, webhook and failure issue; absent means all off. */
+  monitor?: MonitorConfig
 }
 
 /** One record set as the report shows it. */

@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import { parseInputs, INPUTS, type InputName } from '../src/inputs.js'
 import { InputError } from '../src/errors.js'
+import type { RunContext } from '../src/run-context.js'
 import { BAD_INPUTS, VALID } from './helpers/bad-inputs.js'
 
 const parse = (
   inputs: Record<string, string>,
   env: Record<string, string> = {},
-  machine = 'web1'
-) => parseInputs((name: InputName) => inputs[name] ?? '', { machine, env })
+  machine = 'web1',
+  run?: RunContext
+) => parseInputs((name: InputName) => inputs[name] ?? '', { machine, env, ...(run ? { run } : {}) })
+
+const RUN: RunContext = {
+  repository: 'octo/demo',
+  runId: 77,
+  runAttempt: 1,
+  eventName: 'schedule',
+  actor: 'octocat',
+  workflow: 'ddns',
+  job: 'update',
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com'
+}
 
 describe('parseInputs', () => {
   it('applies defaults', () => {
-    const c = parse(VALID, {
-      GITHUB_REPOSITORY: 'octo/demo',
-      GITHUB_RUN_ID: '77',
-      GITHUB_RUN_ATTEMPT: '2'
-    })
+    const c = parse(VALID, {}, 'web1', RUN)
     expect(c).toMatchObject({
       hostnames: ['home.dyn.example.com'],
       hostedZoneId: 'Z0123456789ABCDEFGHIJ',
@@ -28,10 +38,12 @@ describe('parseInputs', () => {
       waitForSync: false,
       waitTimeout: 300,
       privateZone: false,
-      comment: 'route53-ddns: octo/demo run 77',
+      comment: 'route53-ddns: octo/demo run 77 (schedule)',
       auth: { kind: 'default' }
     })
     expect(c.detection).toBeUndefined()
+    expect(c.monitor).toEqual({ failureIssue: false })
+    expect(parse(VALID).comment).toBe('route53-ddns')
   })
 
   it('splits names and addresses on newlines, commas and spaces; normalises and deduplicates', () => {
@@ -52,7 +64,9 @@ describe('parseInputs', () => {
         'hosted-zone-id': '/hostedzone/ZABC',
         'role-to-assume': 'arn:aws:iam::111122223333:role/ddns'
       },
-      { GITHUB_RUN_ID: '12345', GITHUB_RUN_ATTEMPT: '3' }
+      {},
+      'web1',
+      { ...RUN, runId: 12345, runAttempt: 3 }
     )
     expect(c.hostedZoneId).toBe('ZABC')
     expect(c.auth).toEqual({

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parse } from 'yaml'
 import { INPUTS } from '../src/inputs.js'
-import { CLI_ONLY_FLAGS, OIDC_ONLY_INPUTS, mainSpecs } from '../src/cli/args.js'
+import { ACTION_ONLY_INPUTS, CLI_ONLY_FLAGS, OIDC_ONLY_INPUTS, mainSpecs } from '../src/cli/args.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8')
@@ -134,20 +134,25 @@ describe('action.yml, INPUTS, README and the CLI agree', () => {
     for (const name of rows.keys()) expect(Object.keys(actionInputs)).toContain(name)
   })
 
-  it('CLI flags are the inputs, except the GitHub-OIDC ones (refused by the CLI)', () => {
+  it('CLI flags are the inputs, except the GitHub-OIDC ones and the failure issue (refused by the CLI)', () => {
     const flags = Object.keys(mainSpecs()).filter((f) => !(f in CLI_ONLY_FLAGS))
     const inputs = Object.keys(actionInputs)
     // The documented exception (README "Command line"): the CLI uses the AWS SDK default
     // credential chain, so the OIDC sign-in inputs are not flags.
     const oidc = ['role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds']
     expect([...OIDC_ONLY_INPUTS]).toEqual(oidc)
-    expect(flags.sort()).toEqual(inputs.filter((i) => !oidc.includes(i)).sort())
+    // The failure issue needs a workflow run's repository and token.
+    const actionOnly = ['failure-issue', 'github-token']
+    expect([...ACTION_ONLY_INPUTS]).toEqual(actionOnly)
+    expect(flags.sort()).toEqual(
+      inputs.filter((i) => !oidc.includes(i) && !actionOnly.includes(i)).sort()
+    )
     const readme = read('README.md')
     const cliSection = readme.slice(
       readme.indexOf('## Command line'),
       readme.indexOf('## Workflows')
     )
-    for (const name of oidc) expect(cliSection, name).toContain(`--${name}`)
+    for (const name of [...oidc, ...actionOnly]) expect(cliSection, name).toContain(`--${name}`)
   })
 })
 

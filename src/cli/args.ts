@@ -23,6 +23,19 @@ export const OIDC_ONLY_INPUTS = [
   'role-duration-seconds'
 ] as const satisfies readonly InputName[]
 
+/**
+ * Inputs of the action alone besides sign-in: the failure issue needs a workflow run (its
+ * repository and job token). Refused like the OIDC inputs.
+ */
+export const ACTION_ONLY_INPUTS = [
+  'failure-issue',
+  'github-token'
+] as const satisfies readonly InputName[]
+
+export const ACTION_ONLY_REFUSAL =
+  'is an input of the action only: the failure issue needs a GitHub workflow run (its ' +
+  'repository and token); on the command line use --heartbeat-url or --notify-url'
+
 /** Inputs that hold lists: repeating the flag appends (one item per line). */
 export const LIST_INPUTS = [
   'hostname',
@@ -48,6 +61,8 @@ export type CliFlag = keyof typeof CLI_ONLY_FLAGS
 const ALL_INPUTS = Object.keys(INPUTS) as InputName[]
 
 const isOidcOnly = (name: string): boolean => (OIDC_ONLY_INPUTS as readonly string[]).includes(name)
+const isActionOnly = (name: string): boolean =>
+  isOidcOnly(name) || (ACTION_ONLY_INPUTS as readonly string[]).includes(name)
 const isList = (name: string): boolean => (LIST_INPUTS as readonly string[]).includes(name)
 
 /** Boolean inputs: the ones whose default is 'true' or 'false'. */
@@ -56,8 +71,8 @@ export function isBooleanInput(name: InputName): boolean {
   return d === 'true' || d === 'false'
 }
 
-/** The inputs that are CLI flags: every input but the OIDC-only ones. */
-export const FLAG_INPUTS: InputName[] = ALL_INPUTS.filter((n) => !isOidcOnly(n))
+/** The inputs that are CLI flags: every input but the action-only ones. */
+export const FLAG_INPUTS: InputName[] = ALL_INPUTS.filter((n) => !isActionOnly(n))
 
 /** `--hosted-zone-id` ↔ `ROUTE53_DDNS_HOSTED_ZONE_ID`. */
 export function envName(input: string): string {
@@ -164,8 +179,12 @@ export function mainSpecs(): Record<string, FlagSpec> {
   return specs
 }
 
-export function oidcRefusals(): Record<string, string> {
-  return Object.fromEntries(OIDC_ONLY_INPUTS.map((n) => [n, OIDC_REFUSAL]))
+/** Each action-only input's flag, with why the command line refuses it. */
+export function refusals(): Record<string, string> {
+  return Object.fromEntries([
+    ...OIDC_ONLY_INPUTS.map((n) => [n, OIDC_REFUSAL]),
+    ...ACTION_ONLY_INPUTS.map((n) => [n, ACTION_ONLY_REFUSAL])
+  ])
 }
 
 /**
@@ -176,13 +195,13 @@ export function inputGetter(
   flags: Map<string, string>,
   env: Record<string, string | undefined>
 ): { get: (name: InputName) => string; source: (name: string) => string } {
-  for (const name of OIDC_ONLY_INPUTS) {
+  for (const [name, refusal] of Object.entries(refusals())) {
     if ((env[envName(name)] ?? '').trim() !== '') {
-      throw new UsageError(`${envName(name)} ${OIDC_REFUSAL}`)
+      throw new UsageError(`${envName(name)} ${refusal}`)
     }
   }
   const get = (name: InputName): string => {
-    if (isOidcOnly(name)) return ''
+    if (isActionOnly(name)) return ''
     return flags.get(name) ?? env[envName(name)] ?? ''
   }
   const source = (name: string): string =>

@@ -4,6 +4,7 @@ import {
   CLI_ONLY_FLAGS,
   FLAG_INPUTS,
   LIST_INPUTS,
+  ACTION_ONLY_INPUTS,
   OIDC_ONLY_INPUTS,
   envName,
   isBooleanInput
@@ -92,6 +93,16 @@ export function helpText(version: string): string {
         'AWS_WEB_IDENTITY_TOKEN_FILE, or an instance role. The action’s GitHub OIDC inputs (' +
         OIDC_ONLY_INPUTS.map((n) => `--${n}`).join(', ') +
         ') are refused here with a usage error.',
+      2
+    ),
+    '',
+    'Monitoring:',
+    wrap(
+      '--heartbeat-url pings a dead-man’s switch on every run; --notify-url posts to a webhook ' +
+        'when a record changed or the run failed. Both are secrets: prefer their variables. The ' +
+        'action’s failure issue (' +
+        ACTION_ONLY_INPUTS.map((n) => `--${n}`).join(', ') +
+        ') is refused here.',
       2
     ),
     '',

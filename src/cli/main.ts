@@ -6,14 +6,16 @@
 import { hostname as osHostname } from 'node:os'
 import pkg from '../../package.json' with { type: 'json' }
 import { InputError } from '../errors.js'
-import { INPUTS, parseInputs } from '../inputs.js'
+import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../inputs.js'
 import { detectAddresses } from '../detect/index.js'
 import { update, type UpdateOutcome } from '../update.js'
 import type { Config, Logger, RecordReport } from '../types.js'
-import { UsageError, inputGetter, mainSpecs, oidcRefusals, parseFlags } from './args.js'
+import { UsageError, inputGetter, mainSpecs, parseFlags, refusals } from './args.js'
 import { helpText } from './help.js'
 import { policyCommand } from './policy.js'
-import { addEnvSecrets, redact } from '../redact.js'
+import { addEnvSecrets, addSecret, redact } from '../redact.js'
+import { beginMonitoring } from '../notify/session.js'
+import type { Send } from '../notify/http.js'
 
 export const VERSION: string = pkg.version
 
@@ -26,6 +28,9 @@ export interface Io {
   machine?: string
   /** Replaces the core update (tests). */
   update?: typeof update
+  /** Monitoring calls (tests): the request function and the limit per call. */
+  send?: Send
+  notifyTimeoutMs?: number
 }
 
 export const EXIT_OK = 0
@@ -91,7 +96,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<num
 }
 
 async function updateCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(argv, mainSpecs(), oidcRefusals())
+  const { values, positionals } = parseFlags(argv, mainSpecs(), refusals())
   if (values.get('help') === 'true') {
     io.stdout.write(helpText(VERSION))
     return EXIT_OK
@@ -112,9 +117,51 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
   const logger = makeLogger(io, json, values.get('verbose') === 'true')
   const { get, source } = inputGetter(values, io.env)
 
-  let config: Config
+  // Monitoring starts first, so a run that fails on its other inputs still reports the failure.
+  const monitor = beginMonitoring(() => parseMonitoringInputs(get), {
+    logger,
+    addSecret,
+    redact,
+    ...(io.send ? { send: io.send } : {}),
+    ...(io.notifyTimeoutMs !== undefined ? { timeoutMs: io.notifyTimeoutMs } : {})
+  })
+  let config: Config | undefined
+  let code: number
+  let outcome: UpdateOutcome | undefined
+  let thrown: unknown
   try {
-    config = parseInputs(get, { machine: io.machine ?? osHostname(), env: io.env })
+    config = parseCliInputs(get, source, io)
+    const run = io.update ?? update
+    outcome = await run(config, {
+      logger,
+      detect: (cfg) => detectAddresses(cfg, { logger })
+    })
+    code = report(io, outcome, json, source)
+  } catch (err) {
+    thrown = err
+    code = EXIT_FAILURE
+  }
+  await monitor.finish({
+    records: outcome?.report.records ?? [],
+    dryRun: config?.dryRun ?? false,
+    ...(outcome?.error
+      ? { error: outcome.error }
+      : thrown !== undefined
+        ? { error: thrown instanceof Error ? thrown : new Error(String(thrown)) }
+        : {}),
+    hostnames: config?.hostnames ?? []
+  })
+  if (thrown !== undefined) throw thrown
+  return code
+}
+
+function parseCliInputs(
+  get: (name: InputName) => string,
+  source: (name: string) => string,
+  io: Io
+): Config {
+  try {
+    return parseInputs(get, { machine: io.machine ?? osHostname(), env: io.env })
   } catch (err) {
     // A bad value is a usage error: name the flag or variable it came from.
     if (err instanceof InputError) {
@@ -124,12 +171,15 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err
   }
+}
 
-  const run = io.update ?? update
-  const outcome: UpdateOutcome = await run(config, {
-    logger,
-    detect: (cfg) => detectAddresses(cfg, { logger })
-  })
+/** Print the outcome; returns the exit code. */
+function report(
+  io: Io,
+  outcome: UpdateOutcome,
+  json: boolean,
+  source: (name: string) => string
+): number {
   const { report, error } = outcome
   if (
     report.records.length === 0 &&

@@ -9,6 +9,7 @@ import {
   CLI_ONLY_FLAGS,
   FLAG_INPUTS,
   LIST_INPUTS,
+  ACTION_ONLY_INPUTS,
   OIDC_ONLY_INPUTS,
   envName,
   isBooleanInput,
@@ -79,7 +80,7 @@ async function configFor(
 }
 
 describe('flags are the action inputs', () => {
-  it('every input is a flag, except exactly the GitHub-OIDC inputs, which are refused', () => {
+  it('every input is a flag, except exactly the GitHub-OIDC and failure-issue inputs, which are refused', () => {
     const inputs = Object.keys(INPUTS)
     const flags = Object.keys(mainSpecs()).filter((f) => !(f in CLI_ONLY_FLAGS))
     // The documented exception: the CLI signs in with the AWS SDK default chain, not GitHub OIDC.
@@ -89,7 +90,10 @@ describe('flags are the action inputs', () => {
       'role-session-name',
       'role-to-assume'
     ])
-    expect([...flags, ...OIDC_ONLY_INPUTS].sort()).toEqual([...inputs].sort())
+    expect([...ACTION_ONLY_INPUTS].sort()).toEqual(['failure-issue', 'github-token'])
+    expect([...flags, ...OIDC_ONLY_INPUTS, ...ACTION_ONLY_INPUTS].sort()).toEqual(
+      [...inputs].sort()
+    )
     expect(FLAG_INPUTS).toEqual(flags)
     for (const l of LIST_INPUTS) expect(inputs).toContain(l)
     // CLI-only flags never shadow an input.

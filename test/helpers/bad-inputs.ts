@@ -139,5 +139,14 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
     'health check id without set identifier',
     { 'health-check-id': 'abcdef11-2222-3333-4444-555555fedcba' },
     'health-check-id'
-  ]
+  ],
+  // monitoring
+  [
+    'heartbeat over plain http',
+    { 'heartbeat-url': 'http://hc-ping.com/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' },
+    'heartbeat-url'
+  ],
+  ['notify-url not a URL', { 'notify-url': 'hooks.slack.com/services/x' }, 'notify-url'],
+  ['failure-issue not a boolean', { 'failure-issue': 'yes' }, 'failure-issue'],
+  ['failure-issue without a token', { 'failure-issue': 'true' }, 'github-token']
 ]

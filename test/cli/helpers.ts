@@ -9,7 +9,12 @@ export interface CliRun {
 /** Run the CLI in-process with captured output and only the environment given. */
 export async function cli(
   argv: string[],
-  opts: { env?: Record<string, string>; machine?: string; update?: Io['update'] } = {}
+  opts: {
+    env?: Record<string, string>
+    machine?: string
+    update?: Io['update']
+    notifyTimeoutMs?: number
+  } = {}
 ): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
@@ -18,7 +23,8 @@ export async function cli(
     stderr: { write: (t: string) => (stderr += t) },
     env: opts.env ?? {},
     machine: opts.machine ?? 'testbox',
-    ...(opts.update ? { update: opts.update } : {})
+    ...(opts.update ? { update: opts.update } : {}),
+    ...(opts.notifyTimeoutMs !== undefined ? { notifyTimeoutMs: opts.notifyTimeoutMs } : {})
   }
   const code = await main(argv, io)
   return { code, stdout, stderr }

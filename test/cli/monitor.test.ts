@@ -24,6 +24,7 @@ const created = async (c: Config): Promise<UpdateOutcome> => ({
         name: c.hostnames[0]!,
         type: 'A',
         zoneId: 'Z1',
+        setIdentifier: '',
         before: [],
         after: c.ipv4,
         ttl: c.ttl,

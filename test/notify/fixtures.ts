@@ -19,6 +19,7 @@ export function record(over: Partial<RecordReport> = {}): RecordReport {
     name: 'home.example.com',
     type: 'A',
     zoneId: 'Z0123456789ABCDEFGHIJ',
+    setIdentifier: '',
     before: ['198.51.100.4'],
     after: ['198.51.100.7'],
     ttl: 300,

@@ -8,7 +8,7 @@ export type DesiredState = 'present' | 'absent'
 export type RecordResult =
   'created' | 'updated' | 'unchanged' | 'deleted' | 'would-create' | 'would-update' | 'would-delete'
 
-export type IpSource = 'public' | 'local'
+export type IpSource = 'public' | 'local' | 'command'
 export type IpVersion = '4' | '6' | 'both'
 
 /** How to find this machine's addresses when `ip` is not given. */
@@ -19,6 +19,10 @@ export interface DetectionConfig {
   providers: string[]
   /** For `local`: the one interface to read, if set. */
   interface?: string
+  /** For `command`: the program and its arguments (run without a shell). */
+  command?: string[]
+  /** For `command`: limit on one run, in milliseconds. */
+  commandTimeoutMs?: number
 }
 
 export type AuthConfig =

@@ -3,6 +3,7 @@ import { InputError, UpdateError } from '../errors.js'
 import type { AddressOrigin, DetectionConfig, Logger } from '../types.js'
 import { detectLocal, readIpv6Flags, type Interfaces } from './local.js'
 import { DEFAULT_PROVIDERS, detectPublic } from './public.js'
+import { commandLabel, parseCommandOutput, runCommand } from './command.js'
 
 export interface Detected {
   ipv4: string[]
@@ -23,6 +24,43 @@ export interface DetectDeps {
   timeoutMs?: number
   /** Bound on public detection of one family (default 15 s). */
   overallMs?: number
+  /** For `command`: the environment it inherits (default process.env, credentials removed). */
+  env?: NodeJS.ProcessEnv
+  /** For `command`: stops a running command. */
+  signal?: AbortSignal
+}
+
+/** `command`: one run for all requested families; each family succeeds or fails on its own. */
+async function detectByCommand(
+  families: (4 | 6)[],
+  cfg: DetectionConfig,
+  deps: DetectDeps
+): Promise<PromiseSettledResult<AddressOrigin>[]> {
+  const argv = cfg.command ?? []
+  if (argv.length === 0) throw new InputError('ip-command', "is required with ip-source 'command'")
+  const label = commandLabel(argv)
+  const stdout = await runCommand(argv, {
+    ...(cfg.commandTimeoutMs !== undefined ? { timeoutMs: cfg.commandTimeoutMs } : {}),
+    ...(deps.env ? { env: deps.env } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {})
+  })
+  const parsed = parseCommandOutput(stdout, families)
+  return families.map((family) => {
+    const r = parsed.get(family)
+    if (r?.ok) {
+      deps.logger.debug(`${label} answered ${r.address}`)
+      return {
+        status: 'fulfilled',
+        value: { family, address: r.address, how: `command: ${argv[0] ?? ''}` }
+      }
+    }
+    return {
+      status: 'rejected',
+      reason: new UpdateError(
+        `Could not detect the IPv${family} address: ${label} ${r?.reason ?? 'gave no answer'}.`
+      )
+    }
+  })
 }
 
 async function detectFamily(
@@ -57,7 +95,10 @@ async function detectFamily(
  */
 export async function detectAddresses(cfg: DetectionConfig, deps: DetectDeps): Promise<Detected> {
   const families: (4 | 6)[] = cfg.version === '4' ? [4] : cfg.version === '6' ? [6] : [4, 6]
-  const results = await Promise.allSettled(families.map((f) => detectFamily(f, cfg, deps)))
+  const results =
+    cfg.source === 'command'
+      ? await detectByCommand(families, cfg, deps)
+      : await Promise.allSettled(families.map((f) => detectFamily(f, cfg, deps)))
   const detected: Detected = { ipv4: [], ipv6: [], origins: [] }
   const failures: string[] = []
   results.forEach((r, i) => {

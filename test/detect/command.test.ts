@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  commandLabel,
+  parseCommand,
+  parseCommandOutput,
+  runCommand
+} from '../../src/detect/command.js'
+import { detectAddresses } from '../../src/detect/index.js'
+import { InputError } from '../../src/errors.js'
+import type { DetectionConfig, Logger } from '../../src/types.js'
+
+const quiet: Logger = { info: () => {}, warning: () => {}, debug: () => {} }
+
+describe('parseCommand', () => {
+  it.each([
+    ['/usr/local/bin/router-ip', ['/usr/local/bin/router-ip']],
+    ['  router-ip   --wan  eth0 ', ['router-ip', '--wan', 'eth0']],
+    [`get-ip 'a b' "c d" e\\ f`, ['get-ip', 'a b', 'c d', 'e f']],
+    [`get-ip "say \\"hi\\"" 'back\\slash'`, ['get-ip', 'say "hi"', 'back\\slash']],
+    [`get-ip --x='|' "$HOME" '*'`, ['get-ip', '--x=|', '$HOME', '*']],
+    [`get-ip a#b ''`, ['get-ip', 'a#b', '']],
+    ['["/opt/ip tool", "--json", "a|b"]', ['/opt/ip tool', '--json', 'a|b']]
+  ])('%s', (text, argv) => {
+    expect(parseCommand(text)).toEqual(argv)
+  })
+
+  it.each([
+    ['', /is empty/],
+    ['   ', /is empty/],
+    ['get-ip | head -1', /unquoted '\|'.*without a shell/],
+    ['get-ip > /tmp/x', /unquoted '>'/],
+    ['get-ip; rm -rf /', /unquoted ';'/],
+    ['get-ip $(curl x)', /unquoted '\$'/],
+    ['get-ip `id`', /unquoted '`'/],
+    ['get-ip *.txt', /unquoted '\*'/],
+    ['get-ip ~/x', /unquoted '~'/],
+    ['get-ip # comment', /unquoted '#'/],
+    ["get-ip 'open", /unterminated ' quote/],
+    ['get-ip "open', /unterminated " quote/],
+    ['get-ip \\', /lone backslash/],
+    ['get-ip\nrm x', /one line/],
+    ["'' x", /program .* is empty/],
+    ['[', /not a JSON array/],
+    ['[]', /non-empty JSON array/],
+    ['["x", 1]', /element 1 .* not a string/],
+    ['[""]', /program \(element 0\) is empty/],
+    ['["x\\u0000"]', /NUL/]
+  ])('refuses %j', (text, message) => {
+    let caught: unknown
+    try {
+      parseCommand(text)
+    } catch (err) {
+      caught = err
+    }
+    expect(caught).toBeInstanceOf(InputError)
+    expect((caught as InputError).input).toBe('ip-command')
+    expect((caught as Error).message).toMatch(message)
+  })
+})
+
+describe('parseCommandOutput', () => {
+  const one = (stdout: string, family: 4 | 6): unknown =>
+    parseCommandOutput(stdout, [family]).get(family)
+  it.each([
+    ['198.51.100.7', 4, undefined],
+    ['8.8.8.8\n', 4, '8.8.8.8'],
+    ['  2001:4860:4860::8888 \n', 6, '2001:4860:4860::8888'],
+    ['ip=8.8.4.4\nts=1\n', 4, '8.8.4.4'],
+    ['', 4, /empty/],
+    ['8.8.8.8 8.8.4.4', 4, /2 addresses/],
+    ['<html>x</html>', 4, /HTML/],
+    ['{"ip":"8.8.8.8"}', 4, /JSON/],
+    ['connection refused', 4, /"connection refused", not an address/],
+    ['192.168.1.1', 4, /private/],
+    ['2001:4860:4860::8888', 4, /IPv6 address .* when IPv4 was asked/]
+  ])('%j for IPv%i', (stdout, family, expected) => {
+    const r = one(stdout, family as 4 | 6) as { ok: boolean; address?: string; reason?: string }
+    if (expected === undefined) {
+      // 198.51.100.0/24 is documentation space: refused like an echo answer.
+      expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/documentation/) })
+    } else if (typeof expected === 'string') {
+      expect(r).toEqual({ ok: true, address: expected })
+    } else {
+      expect(r.ok).toBe(false)
+      expect(r.reason).toMatch(expected)
+    }
+  })
+
+  it('both: one line per family, in any order', () => {
+    const r = parseCommandOutput('2001:4860:4860::8888\n8.8.8.8\n', [4, 6])
+    expect(r.get(4)).toEqual({ ok: true, address: '8.8.8.8' })
+    expect(r.get(6)).toEqual({ ok: true, address: '2001:4860:4860::8888' })
+  })
+
+  it('both: a missing family fails alone', () => {
+    const r = parseCommandOutput('8.8.8.8\n', [4, 6])
+    expect(r.get(4)).toEqual({ ok: true, address: '8.8.8.8' })
+    expect(r.get(6)).toEqual({ ok: false, reason: 'answered no IPv6 address' })
+  })
+
+  it.each([
+    ['', /empty/],
+    ['8.8.8.8\n8.8.4.4\n', undefined],
+    ['8.8.8.8\n2001:4860:4860::8888\n1.1.1.1', /3 lines/],
+    ['8.8.8.8\n<html>', /HTML/],
+    ['8.8.8.8\nERROR', /"ERROR", not an address/]
+  ])('both: %j', (stdout, message) => {
+    const r = parseCommandOutput(stdout, [4, 6])
+    if (message === undefined) {
+      expect(r.get(4)).toMatchObject({ ok: false, reason: /2 IPv4 addresses/ })
+      expect(r.get(6)).toMatchObject({ ok: false, reason: 'answered no IPv6 address' })
+    } else {
+      for (const f of [4, 6] as const)
+        expect(r.get(f)).toMatchObject({ ok: false, reason: message })
+    }
+  })
+})
+
+describe('runCommand and detection with ip-source: command', () => {
+  let dir: string
+  const script = (name: string, body: string): string => {
+    const path = join(dir, name)
+    writeFileSync(path, `#!/bin/sh\n${body}\n`)
+    chmodSync(path, 0o755)
+    return path
+  }
+  const cfg = (command: string[], version: '4' | '6' | 'both' = '4'): DetectionConfig => ({
+    source: 'command',
+    version,
+    providers: [],
+    command
+  })
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'r53-cmd-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('good output: the address, and where it came from', async () => {
+    const good = script('good', 'echo 8.8.8.8')
+    const found = await detectAddresses(cfg([good]), { logger: quiet })
+    expect(found.ipv4).toEqual(['8.8.8.8'])
+    expect(found.origins).toEqual([{ family: 4, address: '8.8.8.8', how: `command: ${good}` }])
+  })
+
+  it('arguments reach the program as given, without a shell', async () => {
+    const argsOut = join(dir, 'args.out')
+    const record = script('record', `printf '%s\\n' "$@" > ${argsOut}; echo 8.8.4.4`)
+    await detectAddresses(cfg(parseCommand(`${record} 'a b' '$(id)' "*"`)), { logger: quiet })
+    expect(readFileSync(argsOut, 'utf8')).toBe('a b\n$(id)\n*\n')
+  })
+
+  it('ip-version both: one run, one line per family', async () => {
+    const both = script('both', 'echo 8.8.8.8; echo 2001:4860:4860::8888')
+    const found = await detectAddresses(cfg([both], 'both'), { logger: quiet })
+    expect(found.ipv4).toEqual(['8.8.8.8'])
+    expect(found.ipv6).toEqual(['2001:4860:4860::8888'])
+  })
+
+  it('ip-version both: a family the command does not print is a warning', async () => {
+    const v4 = script('v4only', 'echo 8.8.8.8')
+    const warnings: string[] = []
+    const found = await detectAddresses(cfg([v4], 'both'), {
+      logger: { ...quiet, warning: (m) => warnings.push(m) }
+    })
+    expect(found).toMatchObject({ ipv4: ['8.8.8.8'], ipv6: [] })
+    expect(warnings.join('\n')).toMatch(/command .*v4only \(ip-command\) answered no IPv6 address/)
+  })
+
+  it.each([
+    ['junk', 'echo "<html>login required</html>"', /answered with an HTML page/],
+    ['two', 'echo 8.8.8.8 8.8.4.4', /answered 2 addresses/],
+    ['nothing', 'true', /answered with an empty body/],
+    ['private', 'echo 10.0.0.1', /private/],
+    ['fails', 'echo "router said no" >&2; exit 3', /exited with code 3: router said no/],
+    ['killed', 'kill -9 $$', /was killed by SIGKILL/]
+  ])('%s: a failure naming the command', async (name, body, message) => {
+    const path = script(name, body)
+    const err = await detectAddresses(cfg([path]), { logger: quiet }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(Error)
+    expect((err as Error).message).toContain(`command ${path} (ip-command)`)
+    expect((err as Error).message).toMatch(message)
+  })
+
+  it('a missing program', async () => {
+    const err = await runCommand([join(dir, 'nope')]).catch((e: unknown) => e)
+    expect((err as Error).message).toMatch(/nope \(ip-command\) could not be started: ENOENT/)
+  })
+
+  it('hangs: stopped at the timeout, with the processes it started', async () => {
+    const pidFile = join(dir, 'hang.pid')
+    const hang = script('hang', `sleep 30 & echo $! > ${pidFile}; wait`)
+    const start = Date.now()
+    const err = await runCommand([hang], { timeoutMs: 300 }).catch((e: unknown) => e)
+    expect((err as Error).message).toBe(`command ${hang} (ip-command) did not finish within 0.3 s`)
+    expect(Date.now() - start).toBeLessThan(5_000)
+    const pid = Number(readFileSync(pidFile, 'utf8'))
+    // SIGKILL of the group is asynchronous: the grandchild is gone (or a zombie) within a moment.
+    const running = (): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+      } catch {
+        return false
+      }
+    }
+    let alive = running()
+    for (let i = 0; i < 50 && alive; i++) {
+      await new Promise((r) => setTimeout(r, 20))
+      alive = running()
+    }
+    expect(alive).toBe(false)
+  })
+
+  it('an abort signal stops it', async () => {
+    const hang = script('hang2', 'exec sleep 30')
+    const controller = new AbortController()
+    const running = runCommand([hang], { signal: controller.signal })
+    controller.abort()
+    await expect(running).rejects.toThrow(/was stopped/)
+  })
+
+  it('output over the limit', async () => {
+    const big = script('big', 'yes 8.8.8.8 | head -c 100000')
+    await expect(runCommand([big])).rejects.toThrow(/printed more than 4096 bytes/)
+  })
+
+  it('the run’s credentials are withheld from the command; other variables pass', async () => {
+    const env = script('env', 'echo "${AWS_SECRET_ACCESS_KEY:-unset} ${ROUTER_URL:-unset}"')
+    const out = await runCommand([env], {
+      env: { PATH: process.env.PATH, AWS_SECRET_ACCESS_KEY: 'secret', ROUTER_URL: 'http://r' }
+    })
+    expect(out).toBe('unset http://r\n')
+  })
+
+  it('names only the program, not its arguments (they may hold a secret)', () => {
+    expect(commandLabel(['/usr/bin/router-ip', '--password', 'hunter2'])).toBe(
+      'command /usr/bin/router-ip (ip-command)'
+    )
+  })
+})

@@ -2,6 +2,9 @@ import { isIP } from 'node:net'
 import { InputError, shown } from './errors.js'
 import { canonicalAddress } from './detect/classify.js'
 import { hostnameProblem, normalizeName } from './names.js'
+import type { HostId } from './types.js'
+
+export type { HostId }
 
 /**
  * `ipv6-host-ids`: AAAA records for machines behind this one, each made of this machine's IPv6
@@ -9,13 +12,6 @@ import { hostnameProblem, normalizeName } from './names.js'
  * provider changes the prefix. One line per name, `fqdn = ::host:id`; blank lines and `#` comments
  * are ignored. Pure: no I/O.
  */
-
-export interface HostId {
-  /** Normalised FQDN. */
-  name: string
-  /** The interface identifier as an IPv6 address with zero prefix bits, canonical (`::1:2:3:4`). */
-  id: string
-}
 
 /** Default `ipv6-prefix-length`: a /64, what SLAAC and almost every ISP delegation give one LAN. */
 export const DEFAULT_PREFIX_LENGTH = 64
@@ -120,4 +116,24 @@ export function composeAddress(address: string, prefixLength: number, id: string
   if (problem) throw new Error(problem)
   const mask = hostMask(prefixLength)
   return bigIntToIpv6((ipv6ToBigInt(address) & ~mask & ALL_ONES) | ipv6ToBigInt(id))
+}
+
+/**
+ * The AAAA value of each host, from this machine's IPv6 addresses (all must share one prefix, or
+ * the hosts' addresses would be ambiguous). Throws an Error saying which prefixes differ.
+ */
+export function hostAddresses(
+  hostIds: { prefixLength: number; hosts: readonly HostId[] },
+  machineIpv6: readonly string[]
+): { name: string; address: string }[] {
+  const { prefixLength, hosts } = hostIds
+  const first = machineIpv6[0]
+  if (first === undefined) throw new Error("this machine's IPv6 address is not known")
+  const prefixes = [...new Set(machineIpv6.map((a) => prefixOf(a, prefixLength)))]
+  if (prefixes.length > 1) {
+    throw new Error(
+      `this machine's IPv6 addresses are in ${prefixes.length} different /${prefixLength} prefixes (${prefixes.join(', ')}), so the hosts' addresses are ambiguous`
+    )
+  }
+  return hosts.map((h) => ({ name: h.name, address: composeAddress(first, prefixLength, h.id) }))
 }

@@ -37,6 +37,14 @@ export type AuthConfig =
 
 import type { MonitorConfig } from './notify/config.js'
 
+/** One `ipv6-host-ids` line: a machine behind this one, published at this machine's prefix. */
+export interface HostId {
+  /** Normalised FQDN. */
+  name: string
+  /** The interface identifier as an IPv6 address with zero prefix bits, canonical (`::1:2:3:4`). */
+  id: string
+}
+
 /** Validated configuration: everything downstream takes this, never raw inputs. */
 export interface Config {
   /** Normalised FQDNs: lowercase, no trailing dot, `*` kept as `*`. */
@@ -47,6 +55,8 @@ export interface Config {
   ipv4: string[]
   ipv6: string[]
   detection?: DetectionConfig
+  /** AAAA records made of this machine's IPv6 prefix and each host's interface identifier. */
+  hostIds?: { prefixLength: number; hosts: HostId[] }
   ttl: number
   dryRun: boolean
   comment: string

@@ -1,6 +1,7 @@
 import type { Route53Client } from '@aws-sdk/client-route-53'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError } from './errors.js'
+import { hostAddresses } from './host-ids.js'
 import { listedName } from './names.js'
 import { planRecord, splitBatches, type PlannedRecord, type Target } from './plan.js'
 import {
@@ -62,13 +63,37 @@ export const MAX_CONFLICT_RETRIES = 3
 
 const key = (t: { name: string; type: RecordType }): string => `${listedName(t.name)} ${t.type}`
 
-function targetsFor(config: Config, ipv4: string[], ipv6: string[]): Target[] {
+/** Every name the run manages: `hostname` (and `host-map`), then the `ipv6-host-ids` names. */
+export function managedNames(config: Config): string[] {
+  return [...config.hostnames, ...(config.hostIds?.hosts.map((h) => h.name) ?? [])]
+}
+
+function targetsFor(config: Config, ipv4: string[], ipv6: string[], logger: Logger): Target[] {
   const targets: Target[] = []
   for (const name of config.hostnames) {
     if (config.state === 'absent' || ipv4.length > 0)
       targets.push({ name, type: 'A', values: ipv4 })
     if (config.state === 'absent' || ipv6.length > 0)
       targets.push({ name, type: 'AAAA', values: ipv6 })
+  }
+  const hostIds = config.hostIds
+  if (hostIds && hostIds.hosts.length > 0) {
+    if (config.state === 'absent') {
+      for (const h of hostIds.hosts) targets.push({ name: h.name, type: 'AAAA', values: [] })
+    } else if (ipv6.length === 0) {
+      // Only with ip-version both, when IPv6 was not detected (inputs require IPv6 otherwise).
+      logger.warning(
+        `ipv6-host-ids: this machine's IPv6 address is not known, so the hosts' AAAA records (${hostIds.hosts.map((h) => h.name).join(', ')}) are left as they are.`
+      )
+    } else {
+      let hosts: { name: string; address: string }[]
+      try {
+        hosts = hostAddresses(hostIds, ipv6)
+      } catch (err) {
+        throw new UpdateError(`ipv6-host-ids: ${(err as Error).message}.`)
+      }
+      for (const h of hosts) targets.push({ name: h.name, type: 'AAAA', values: [h.address] })
+    }
   }
   return targets
 }
@@ -211,16 +236,13 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
         ...(deps.credentials ? { credentials: deps.credentials } : {}),
         ...(deps.timing ? { timing: deps.timing } : {})
       })
-    const targets = targetsFor(config, report.ipv4, report.ipv6)
+    const targets = targetsFor(config, report.ipv4, report.ipv6, logger)
+    const names = [...new Set(targets.map((t) => t.name))]
     const zoneOf = new Map<string, string>()
     if (config.hostedZoneId) {
-      for (const name of config.hostnames) zoneOf.set(name, config.hostedZoneId)
+      for (const name of names) zoneOf.set(name, config.hostedZoneId)
     } else {
-      for (const [name, zone] of await discoverZones(
-        client,
-        config.hostnames,
-        config.privateZone
-      )) {
+      for (const [name, zone] of await discoverZones(client, names, config.privateZone)) {
         zoneOf.set(name, zone.id)
         logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
       }

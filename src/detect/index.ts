@@ -3,7 +3,8 @@ import { InputError, UpdateError } from '../errors.js'
 import type { AddressOrigin, DetectionConfig, Logger } from '../types.js'
 import { detectLocal, readIpv6Flags, type Interfaces } from './local.js'
 import { DEFAULT_PROVIDERS, detectPublic } from './public.js'
-import { commandLabel, parseCommandOutput, runCommand } from './command.js'
+import { commandLabel } from '../ip-command.js'
+import { parseCommandOutput, runCommand } from './command.js'
 
 export interface Detected {
   ipv4: string[]

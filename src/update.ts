@@ -313,3 +313,6 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     return { report, error: err instanceof Error ? err : new Error(String(err)) }
   }
 }
+
+/** The line a record gets in the log, as the one-shot run prints it (watch mode reuses it). */
+export const describeRecord = describe

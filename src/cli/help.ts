@@ -1,5 +1,6 @@
 /** `--help` text, generated from INPUTS (flags, defaults, descriptions) so it lists every input. */
 import { INPUTS, type InputName } from '../inputs.js'
+import { WATCH_OPTIONS } from './watch-options.js'
 import {
   CLI_ONLY_FLAGS,
   FLAG_INPUTS,
@@ -58,6 +59,8 @@ export function helpText(version: string): string {
     '',
     'Usage:',
     '  route53-ddns [options]               update the records (the action, without a runner)',
+    '  route53-ddns watch [options]         keep them current: check often, write on change',
+    '                                       (route53-ddns watch --help for its options)',
     '  route53-ddns policy [options]        print the least-privilege IAM and OIDC trust policies',
     '                                       (route53-ddns policy --help for its options)',
     '',
@@ -159,4 +162,43 @@ export function policyHelpText(): string {
     '    --repository octo/home --account-id 111122223333',
     ''
   ].join('\n')
+}
+
+export function watchHelpText(): string {
+  const out = [
+    'Usage: route53-ddns watch [options]',
+    '',
+    wrap(
+      'Keep the records current until stopped (SIGTERM or SIGINT, which finish a write in ' +
+        'progress and exit 0). Each interval the address is detected as a one-shot run would; ' +
+        'Route 53 is read and written (guarded) only when it differs from what was last ' +
+        'published, and read at least every refresh interval to correct records changed by ' +
+        'someone else. Failures are retried with exponential backoff (bounded at 10 minutes or ' +
+        '4 intervals) and never end the watch. Every option of a one-shot run applies ' +
+        '(route53-ddns --help), except --state absent; and these:',
+      0
+    ),
+    ''
+  ]
+  for (const [name, o] of Object.entries(WATCH_OPTIONS)) {
+    out.push(`  --${name}${o.metavar ? ` ${o.metavar}` : '[=true|false]'}  [${envName(name)}]`)
+    out.push(wrap(plain(o.description), 6))
+  }
+  out.push(
+    '',
+    'Output:',
+    wrap(
+      'One line per record changed, one per failure (on stderr), and an "in sync" line at most ' +
+        'once per refresh interval. With --json, one JSON object per event on stdout: start, ' +
+        'change (with the record fields of the records output and a reason), heartbeat, ' +
+        'failure, recovered, stop.',
+      2
+    ),
+    '',
+    'Examples:',
+    '  route53-ddns watch --hostname home.example.com --ip-source local --interface eth0',
+    '  route53-ddns watch --hostname home.example.com --ip-version both --interval 120',
+    ''
+  )
+  return out.join('\n')
 }

@@ -8,6 +8,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err
 })
 
-void main(process.argv.slice(2)).then((code) => {
+const argv = process.argv.slice(2)
+void main(argv).then((code) => {
   process.exitCode = code
+  // A stopped watch may leave a detection it abandoned (bounded by its own timeouts): exit now.
+  if (argv[0] === 'watch') process.exit(code)
 })

@@ -16,6 +16,7 @@ import { policyCommand } from './policy.js'
 import { addEnvSecrets, addSecret, redact } from '../redact.js'
 import { beginMonitoring } from '../notify/session.js'
 import type { Send } from '../notify/http.js'
+import { watchCommand, type WatchIo } from './watch.js'
 
 export const VERSION: string = pkg.version
 
@@ -69,7 +70,7 @@ function usage(io: Io, message: string, command = 'route53-ddns'): number {
 }
 
 /** The same Io, with every secret the run holds masked in what it writes. */
-function redacted(io: Io): Io {
+function redacted<T extends Io>(io: T): T {
   return {
     ...io,
     stdout: { write: (text: string) => io.stdout.write(redact(text)) },
@@ -78,16 +79,18 @@ function redacted(io: Io): Io {
 }
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[], rawIo: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], rawIo: WatchIo = defaultIo()): Promise<number> {
   // AWS error messages can quote the keys and session token the SDK signed with.
   addEnvSecrets(rawIo.env)
   const io = redacted(rawIo)
   try {
     if (argv[0] === 'policy') return policyCommand(argv.slice(1), io)
+    if (argv[0] === 'watch') return await watchCommand(argv.slice(1), io)
     return await updateCommand(argv, io)
   } catch (err) {
     if (err instanceof UsageError) {
-      return usage(io, err.message, argv[0] === 'policy' ? 'route53-ddns policy' : undefined)
+      const sub = argv[0] === 'policy' || argv[0] === 'watch' ? argv[0] : undefined
+      return usage(io, err.message, sub ? `route53-ddns ${sub}` : undefined)
     }
     const message = err instanceof Error ? err.message : String(err)
     io.stderr.write(`error: ${message}\n`)
@@ -105,12 +108,13 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${VERSION}\n`)
     return EXIT_OK
   }
-  if (positionals[0] === 'policy') {
-    throw new UsageError("'policy' must come first: route53-ddns policy [options]")
+  const sub = positionals[0]
+  if (sub === 'policy' || sub === 'watch') {
+    throw new UsageError(`'${sub}' must come first: route53-ddns ${sub} [options]`)
   }
   if (positionals.length > 0) {
     throw new UsageError(
-      `unexpected argument '${positionals[0] ?? ''}' (names go in --hostname; the only subcommand is 'policy')`
+      `unexpected argument '${positionals[0] ?? ''}' (names go in --hostname; the subcommands are 'watch' and 'policy')`
     )
   }
   const json = values.get('json') === 'true'

@@ -68,6 +68,8 @@ export interface EchoServers {
   v6?: EchoEndpoints
   /** With tls: the test CA certificate, for NODE_EXTRA_CA_CERTS. */
   caFile?: string
+  /** Change what the honest paths (/ip, /ip2, /ip3, /trace) answer from now on. */
+  setAddress(family: 4 | 6, address: string): void
   close(): Promise<void>
 }
 
@@ -159,8 +161,9 @@ export function makeTestCertificates(dir: string): {
   }
 }
 
-function handler(honest: string, liar: string, privateAddress: string) {
+function handler(state: { honest: string }, liar: string, privateAddress: string) {
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const honest = state.honest
     const path = (req.url ?? '/').split('?')[0] as string
     const text = (status: number, body: string, type = 'text/plain'): void => {
       res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) })
@@ -225,10 +228,15 @@ async function startOne(
   honest: string,
   liar: string,
   tls: { cert: string; key: string } | undefined
-): Promise<{ endpoints: EchoEndpoints; close: () => Promise<void> }> {
+): Promise<{
+  endpoints: EchoEndpoints
+  state: { honest: string }
+  close: () => Promise<void>
+}> {
   const host = family === 4 ? '127.0.0.1' : '::1'
   const privateAddress = family === 4 ? '192.168.1.20' : 'fd00::20'
-  const onRequest = handler(honest, liar, privateAddress)
+  const state = { honest }
+  const onRequest = handler(state, liar, privateAddress)
   const server = tls
     ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest)
     : http.createServer(onRequest)
@@ -270,7 +278,7 @@ async function startOne(
       for (const s of sockets) s.destroy()
       server.close(() => done())
     })
-  return { endpoints, close }
+  return { endpoints, state, close }
 }
 
 /**
@@ -295,6 +303,11 @@ export async function startEchoServers(opts: EchoOptions = {}): Promise<EchoServ
     v4: v4.endpoints,
     ...(v6 ? { v6: v6.endpoints } : {}),
     ...(caFile ? { caFile } : {}),
+    setAddress: (family, address) => {
+      const one = family === 4 ? v4 : v6
+      if (!one) throw new Error('no IPv6 loopback echo server on this machine')
+      one.state.honest = address
+    },
     close: async () => {
       await Promise.all([v4.close(), v6?.close()])
       if (dir) rmSync(dir, { recursive: true, force: true })

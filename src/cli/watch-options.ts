@@ -1,0 +1,29 @@
+/** Watch mode's own options and defaults (data only, shared by the command and its help). */
+
+/** Watch mode's own options: flags with ROUTE53_DDNS_* variables, not action inputs. */
+export const WATCH_OPTIONS = {
+  interval: {
+    metavar: 'SECONDS',
+    description:
+      'Seconds between address checks, 1 and up. Default: 5 for ip-source local or a given ip (a check costs no network), 60 for ip-source command, 300 for public detection (each wait varied by ±10% so machines started together spread out).'
+  },
+  refresh: {
+    metavar: 'SECONDS',
+    description:
+      'Read Route 53 at least this often even when the address has not changed, correcting records edited by someone else; at least the interval. Default: 3600.'
+  },
+  'delete-on-stop': {
+    metavar: undefined,
+    description:
+      'On SIGTERM or SIGINT, delete the records this machine publishes before exiting (with set-identifier, only its own member).'
+  }
+} as const
+
+export type WatchOption = keyof typeof WATCH_OPTIONS
+
+export const DEFAULT_INTERVAL_SECONDS = { fixed: 5, local: 5, command: 60, public: 300 } as const
+export const DEFAULT_REFRESH_SECONDS = 3600
+export const MAX_INTERVAL_SECONDS = 86_400
+export const MAX_REFRESH_SECONDS = 7 * 86_400
+/** ±10% on every wait with public detection, so a fleet does not ask the echo services in step. */
+export const PUBLIC_JITTER = 0.1

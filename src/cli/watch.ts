@@ -252,7 +252,7 @@ export async function watchCommand(argv: string[], io: WatchIo): Promise<number>
   const describeEvent = describer()
 
   const run = io.update ?? update
-  const client = io.update ? undefined : createRoute53Client(config.region)
+  const client = io.update ? undefined : createRoute53Client({ region: config.region })
   const fixed: Detected = {
     ipv4: config.ipv4,
     ipv6: config.ipv6,

@@ -4,7 +4,16 @@ import { ZONE_ID, normalizeName, hostnameProblem } from './names.js'
 import { canonicalAddress } from './detect/classify.js'
 import { validateProviderUrl } from './detect/public.js'
 import { parseHostMap, hostsForMachine } from './host-map.js'
-import type { AuthConfig, Config, DetectionConfig, IpSource, IpVersion } from './types.js'
+import { hostAddresses, parseHostIds } from './host-ids.js'
+import { parseCommand } from './ip-command.js'
+import type {
+  AuthConfig,
+  Config,
+  DesiredState,
+  DetectionConfig,
+  IpSource,
+  IpVersion
+} from './types.js'
 import { parseMonitoring, type MonitorConfig } from './notify/config.js'
 import { defaultComment, defaultSessionName, type RunContext } from './run-context.js'
 
@@ -34,7 +43,8 @@ export const INPUTS = {
   },
   'ip-source': {
     default: 'public',
-    description: '`public`: ask address-echo services. `local`: read this machine’s interfaces.'
+    description:
+      '`public`: ask address-echo services. `local`: read this machine’s interfaces. `command`: run `ip-command`.'
   },
   'ip-version': { default: '4', description: '`4`, `6` or `both`: which families to detect.' },
   'ip-providers': {
@@ -45,6 +55,24 @@ export const INPUTS = {
   interface: {
     default: '',
     description: 'For `ip-source: local`: the interface to read (e.g. `eth0`).'
+  },
+  'ip-command': {
+    default: '',
+    description:
+      'For `ip-source: command`: the program and its arguments, run without a shell (quoted words or a JSON array). Its stdout must be exactly one address per requested family.'
+  },
+  'ip-command-timeout': {
+    default: '10',
+    description: 'Seconds `ip-command` may run, 1 … 600.'
+  },
+  'ipv6-host-ids': {
+    default: '',
+    description:
+      'Lines `fqdn = ::host:id`: AAAA records for machines behind this one, made of this machine’s IPv6 prefix and each interface identifier.'
+  },
+  'ipv6-prefix-length': {
+    default: '64',
+    description: 'The prefix length for `ipv6-host-ids`, 1 … 127.'
   },
   ttl: { default: '300', description: 'Record TTL in seconds, 0 … 2147483647.' },
   state: {
@@ -208,6 +236,69 @@ export function parseFleetInputs(raw: (name: InputName) => string): {
   }
 }
 
+/** `ip-command` (validated whenever given) and its timeout, for `ip-source: command`. */
+function parseCommandInputs(
+  read: (name: InputName) => string,
+  source: IpSource
+): Pick<DetectionConfig, 'command' | 'commandTimeoutMs'> {
+  const text = read('ip-command')
+  const command = text ? parseCommand(text) : undefined
+  const timeout = int('ip-command-timeout', read('ip-command-timeout'), 1, 600)
+  if (command && source !== 'command') {
+    throw new InputError('ip-command', "is only used with ip-source 'command'")
+  }
+  if (!command && source === 'command') {
+    throw new InputError('ip-command', "is required with ip-source 'command'")
+  }
+  return command ? { command, commandTimeoutMs: timeout * 1000 } : {}
+}
+
+/**
+ * `ipv6-host-ids` and `ipv6-prefix-length`. Publishing needs this machine's IPv6 address, so with
+ * state present it must be given in `ip` or detected (ip-version 6 or both).
+ */
+function parseHostIdInputs(
+  read: (name: InputName) => string,
+  names: string[],
+  ipv6: string[],
+  detection: DetectionConfig | undefined,
+  state: DesiredState
+): Config['hostIds'] {
+  const prefixLength = int('ipv6-prefix-length', read('ipv6-prefix-length'), 1, 127)
+  const text = read('ipv6-host-ids')
+  if (!text) return undefined
+  const hosts = parseHostIds(text, prefixLength)
+  if (hosts.length > MAX_HOSTNAMES) {
+    throw new InputError('ipv6-host-ids', `has ${hosts.length} names (at most ${MAX_HOSTNAMES})`)
+  }
+  const clash = hosts.find((h) => names.includes(h.name))
+  if (clash) {
+    throw new InputError(
+      'ipv6-host-ids',
+      `'${clash.name}' is also in hostname (or host-map): a name gets its AAAA record from one of them`
+    )
+  }
+  if (state === 'present') {
+    if (detection && detection.version === '4') {
+      throw new InputError(
+        'ipv6-host-ids',
+        "needs this machine's IPv6 address: set ip-version to 6 or both, or give an IPv6 address in ip"
+      )
+    }
+    if (!detection && ipv6.length === 0) {
+      throw new InputError('ipv6-host-ids', "needs this machine's IPv6 address, and ip has none")
+    }
+    if (!detection) {
+      try {
+        hostAddresses({ prefixLength, hosts }, ipv6)
+      } catch (err) {
+        throw new InputError('ipv6-host-ids', (err as Error).message)
+      }
+    }
+  }
+  return { prefixLength, hosts }
+}
+
 /**
  * Validate raw inputs into a Config. `get` returns the raw string of an input ('' when unset).
  * Throws InputError naming the first bad input; performs no network or AWS calls.
@@ -233,10 +324,10 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
       ...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n))
     ]
   }
-  if (names.length === 0) {
+  if (names.length === 0 && raw('ipv6-host-ids') === '') {
     throw new InputError(
       'hostname',
-      'is required (or give host-map with an entry for this machine)'
+      'is required (or give host-map with an entry for this machine, or ipv6-host-ids)'
     )
   }
 
@@ -279,7 +370,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
     if (!target.includes(canonical)) target.push(canonical)
   }
 
-  const source = oneOf<IpSource>('ip-source', raw('ip-source'), ['public', 'local'])
+  const source = oneOf<IpSource>('ip-source', raw('ip-source'), ['public', 'local', 'command'])
   const version = oneOf<IpVersion>('ip-version', raw('ip-version'), ['4', '6', 'both'])
   const providers = list(raw('ip-providers')).map((url) => validateProviderUrl(url))
   const iface = raw('interface')
@@ -289,10 +380,12 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   if (iface && source !== 'local') {
     throw new InputError('interface', "is only used with ip-source 'local'")
   }
+  const command = parseCommandInputs(raw, source)
   let detection: DetectionConfig | undefined
   if (state === 'present' && ips.length === 0) {
-    detection = { source, version, providers, ...(iface ? { interface: iface } : {}) }
+    detection = { source, version, providers, ...(iface ? { interface: iface } : {}), ...command }
   }
+  const hostIds = parseHostIdInputs(raw, names, ipv6, detection, state)
 
   const region = raw('aws-region')
   if (!REGION.test(region))
@@ -340,6 +433,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
     ipv4,
     ipv6,
     ...(detection ? { detection } : {}),
+    ...(hostIds ? { hostIds } : {}),
     ttl,
     dryRun,
     comment,

@@ -41,7 +41,8 @@ export const LIST_INPUTS = [
   'hostname',
   'host-map',
   'ip',
-  'ip-providers'
+  'ip-providers',
+  'ipv6-host-ids'
 ] as const satisfies readonly InputName[]
 
 /** Flags of the CLI itself, not action inputs. */

@@ -145,6 +145,7 @@ export function policyHelpText(): string {
     '  --hosted-zone-id ID (repeatable) the zones; none: zone discovery (ListHostedZonesByName,',
     '                                   and records in hostedzone/*)',
     '  --host-map TEXT (repeatable)     a host map: the policy covers every machine’s names',
+    '  --ipv6-host-ids TEXT (repeatable) the names of ipv6-host-ids lines',
     '  --state present|absent           absent needs only DELETE. Default: present',
     '  --wait-for-sync[=true|false]     also allow route53:GetChange',
     '',

@@ -1,6 +1,7 @@
 /** `route53-ddns policy`: print the least-privilege permissions policy and the OIDC trust policy. */
 import { InputError } from '../errors.js'
 import { parseHostMap } from '../host-map.js'
+import { parseHostIds } from '../host-ids.js'
 import { list as splitList } from '../inputs.js'
 import { permissionsPolicy, trustPolicy, type IamPolicy, type TrustOptions } from '../policy.js'
 import { UsageError, parseFlags, type FlagSpec } from './args.js'
@@ -19,6 +20,7 @@ export const POLICY_FLAGS: Record<string, FlagSpec> = {
   hostname: s(true),
   'hosted-zone-id': s(true),
   'host-map': s(true),
+  'ipv6-host-ids': s(true),
   state: s(),
   'wait-for-sync': b(),
   repository: s(),
@@ -75,8 +77,13 @@ function build(values: Map<string, string>): PolicyDocuments {
   if (mapText !== undefined) {
     for (const names of parseHostMap(mapText).values()) hostnames.push(...names)
   }
+  const hostIdText = values.get('ipv6-host-ids')
+  if (hostIdText !== undefined) {
+    // Only the names matter here; /1 accepts every identifier some prefix length could hold.
+    for (const h of parseHostIds(hostIdText, 1)) hostnames.push(h.name)
+  }
   if (hostnames.length === 0) {
-    throw new UsageError('policy needs --hostname NAME (or --host-map TEXT)')
+    throw new UsageError('policy needs --hostname NAME (or --host-map TEXT, --ipv6-host-ids TEXT)')
   }
   const zoneIds = list(values.get('hosted-zone-id'))
   const state = values.get('state') ?? 'present'

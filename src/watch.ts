@@ -123,7 +123,7 @@ export async function watch(
     let delay = timing.intervalMs
     try {
       const found = await untilStopped(deps.detect(stop), stop)
-      if (found === STOPPED) break
+      if (found === STOPPED || stop.aborted) break
       const key = keyOf(found)
       const due = started - lastRead >= timing.refreshMs
       if (key !== published || due) {

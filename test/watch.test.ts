@@ -49,6 +49,7 @@ class Zone {
       name: 'home.example.com',
       type: 'A',
       zoneId: 'Z1',
+      setIdentifier: '',
       before,
       after,
       ttl: 300,

@@ -6,7 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { detectAddresses, type Detected } from '../detect/index.js'
 import { createRoute53Client } from '../route53.js'
-import { describeRecord, update } from '../update.js'
+import { describeRecord, managedNames, update } from '../update.js'
 import { watch, type ChangeReason, type WatchEvent, type WatchTiming } from '../watch.js'
 import type { Config, DetectionConfig, Logger } from '../types.js'
 import { UsageError, envName, mainSpecs, refusals, parseFlags, type FlagSpec } from './args.js'
@@ -276,7 +276,7 @@ export async function watchCommand(argv: string[], io: WatchIo): Promise<number>
     stoppedBy = signal
     stop.abort()
   })
-  const names = [...config.hostnames, ...(config.hostIds?.hosts.map((h) => h.name) ?? [])]
+  const names = managedNames(config)
   print(
     {
       event: 'start',

@@ -88,6 +88,18 @@ export function watchSettings(
       throw new UsageError(`${d.from}: '${d.text}' is not a boolean (use true or false)`)
     }
   }
+  for (const name of ['heartbeat-url', 'notify-url'] as const) {
+    const given = values.has(name)
+      ? `--${name}`
+      : (env[envName(name)] ?? '').trim()
+        ? envName(name)
+        : ''
+    if (given) {
+      throw new UsageError(
+        `${given}: monitoring is for one-shot runs; watch mode prints each change and failure itself (use --json to feed a monitor)`
+      )
+    }
+  }
   if (config.state === 'absent') {
     throw new UsageError(
       `${values.has('state') ? '--state' : envName('state')}: watch keeps records present; delete them with a one-shot run (route53-ddns --state absent) or use --delete-on-stop`

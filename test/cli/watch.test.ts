@@ -298,6 +298,16 @@ describe('route53-ddns watch', () => {
       /ROUTE53_DDNS_DELETE_ON_STOP: 'yes' is not a boolean/
     ],
     [['--state', 'absent'], {}, /--state: watch keeps records present/],
+    [
+      ['--notify-url', 'https://hooks.example.com/x'],
+      {},
+      /--notify-url: monitoring is for one-shot runs/
+    ],
+    [
+      [],
+      { ROUTE53_DDNS_HEARTBEAT_URL: 'https://hc.example.com/x' },
+      /ROUTE53_DDNS_HEARTBEAT_URL: monitoring is for one-shot runs/
+    ],
     [['--interval'], {}, /--interval needs a value/],
     [['--bogus'], {}, /unknown option '--bogus'/],
     [['extra'], {}, /unexpected argument 'extra'/],

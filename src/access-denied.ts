@@ -13,6 +13,7 @@ import {
   type IamPolicy,
   type IamStatement
 } from './policy.js'
+import { bareZoneId } from './names.js'
 
 export type Route53Operation =
   'ChangeResourceRecordSets' | 'ListResourceRecordSets' | 'GetChange' | 'ListHostedZonesByName'
@@ -51,11 +52,6 @@ function quoteAws(message: string | undefined): string | undefined {
   return clean.length > 500 ? `${clean.slice(0, 500)}…` : clean
 }
 
-/** Bare zone id without validation: explanations must never throw. */
-function looseZoneId(zoneId: string): string {
-  return zoneId.trim().replace(/^\/?hostedzone\//, '')
-}
-
 function safeStatement(build: () => IamStatement, fallback: IamStatement): IamStatement {
   try {
     return build()
@@ -73,7 +69,7 @@ const policyJson = (statement: IamStatement): string =>
  */
 export function explainRoute53Denied(d: Route53Denied): string {
   const action = `route53:${d.operation}`
-  const zone = d.zoneId ? looseZoneId(d.zoneId) : undefined
+  const zone = d.zoneId ? bareZoneId(d.zoneId) : undefined
   const zoneResource = zone
     ? `arn:aws:route53:::hostedzone/${zone}`
     : 'arn:aws:route53:::hostedzone/*'

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 import { InputError, shown } from './errors.js'
-import { canonicalAddress } from './detect/classify.js'
+import { canonicalAddress } from './address.js'
 import { hostnameProblem, normalizeName } from './names.js'
 import type { HostId } from './types.js'
 

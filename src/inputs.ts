@@ -1,8 +1,8 @@
 import { isIP } from 'node:net'
 import { InputError, shown } from './errors.js'
-import { ZONE_ID, normalizeName, hostnameProblem } from './names.js'
-import { canonicalAddress } from './detect/classify.js'
-import { validateProviderUrl } from './detect/public.js'
+import { normalizeName, hostnameProblem, parseZoneId } from './names.js'
+import { canonicalAddress } from './address.js'
+import { validateProviderUrl } from './provider-url.js'
 import { parseHostMap, hostsForMachine } from './host-map.js'
 import { hostAddresses, parseHostIds } from './host-ids.js'
 import { parseCommand } from './ip-command.js'
@@ -160,14 +160,23 @@ export function list(value: string): string[] {
     .filter((s) => s.length > 0)
 }
 
-function bool(name: InputName, value: string): boolean {
+/** The spellings of a boolean the action accepts (those of the YAML 1.2 core schema). */
+export function booleanValue(value: string): boolean | undefined {
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new InputError(name, `'${value}' is not a boolean (use true or false)`)
+  return undefined
+}
+
+function bool(name: InputName, value: string): boolean {
+  const b = booleanValue(value)
+  if (b === undefined) {
+    throw new InputError(name, `'${shown(value)}' is not a boolean (use true or false)`)
+  }
+  return b
 }
 
 function int(name: InputName, value: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value)) throw new InputError(name, `'${value}' is not a whole number`)
+  if (!/^\d+$/.test(value)) throw new InputError(name, `'${shown(value)}' is not a whole number`)
   const n = Number(value)
   if (n < min || n > max) throw new InputError(name, `${value} is out of range (${min} … ${max})`)
   return n
@@ -175,12 +184,36 @@ function int(name: InputName, value: string, min: number, max: number): number {
 
 function oneOf<T extends string>(name: InputName, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw new InputError(name, `'${value}' is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`)
+  throw new InputError(
+    name,
+    `'${shown(value)}' is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`
+  )
+}
+
+const STATES: readonly DesiredState[] = ['present', 'absent']
+
+/** The `state` input: 'present' or 'absent'; InputError('state') otherwise. */
+export function parseState(value: string): DesiredState {
+  return oneOf('state', value, STATES)
 }
 
 const ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/
+
+/** An input's value: trimmed, its default when empty, refused when absurdly long. */
+type Read = (name: InputName) => string
+
+function reader(get: (name: InputName) => string): Read {
+  return (name) => {
+    const value = get(name) ?? ''
+    if (value.length > MAX_INPUT_LENGTH) {
+      throw new InputError(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`)
+    }
+    const trimmed = value.trim()
+    return trimmed === '' ? INPUTS[name].default : trimmed
+  }
+}
 
 function hostnames(raw: string, field: InputName): string[] {
   const names = list(raw)
@@ -195,6 +228,94 @@ function hostnames(raw: string, field: InputName): string[] {
     if (!out.includes(name)) out.push(name)
   }
   return out
+}
+
+/** Names: explicit hostnames and/or this machine's entry in the host map. */
+function parseNames(read: Read, machine: string): string[] {
+  const names = hostnames(read('hostname'), 'hostname')
+  const hostMapText = read('host-map')
+  if (hostMapText) {
+    const mapped = hostsForMachine(parseHostMap(hostMapText), machine)
+    names.push(...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n)))
+  }
+  if (names.length === 0 && read('ipv6-host-ids') === '') {
+    throw new InputError(
+      'hostname',
+      'is required (or give host-map with an entry for this machine, or ipv6-host-ids)'
+    )
+  }
+  return names
+}
+
+/** Explicit addresses (`ip`), canonical and deduplicated per family. */
+function parseAddresses(read: Read): { ipv4: string[]; ipv6: string[] } {
+  const ipv4: string[] = []
+  const ipv6: string[] = []
+  const ips = list(read('ip'))
+  if (ips.length > MAX_ADDRESSES) {
+    throw new InputError('ip', `has ${ips.length} addresses (at most ${MAX_ADDRESSES})`)
+  }
+  for (const ip of ips) {
+    const family = isIP(ip)
+    if (family === 0) throw new InputError('ip', `'${shown(ip)}' is not an IPv4 or IPv6 address`)
+    let canonical: string
+    try {
+      canonical = canonicalAddress(ip)
+    } catch (err) {
+      throw new InputError('ip', shown((err as Error).message))
+    }
+    const target = family === 4 ? ipv4 : ipv6
+    if (!target.includes(canonical)) target.push(canonical)
+  }
+  return { ipv4, ipv6 }
+}
+
+/** How to find the addresses; validated always, used only when there is something to detect. */
+function parseDetection(read: Read): DetectionConfig {
+  const source = oneOf<IpSource>('ip-source', read('ip-source'), ['public', 'local', 'command'])
+  const version = oneOf<IpVersion>('ip-version', read('ip-version'), ['4', '6', 'both'])
+  const providers = list(read('ip-providers')).map((url) => validateProviderUrl(url))
+  const iface = read('interface')
+  if (iface && !/^[\w.:@-]{1,64}$/.test(iface)) {
+    throw new InputError('interface', `'${shown(iface)}' is not an interface name`)
+  }
+  if (iface && source !== 'local') {
+    throw new InputError('interface', "is only used with ip-source 'local'")
+  }
+  const command = parseCommandInputs(read, source)
+  return { source, version, providers, ...(iface ? { interface: iface } : {}), ...command }
+}
+
+/** Sign-in: GitHub OIDC when a role is given, else the SDK default chain. */
+function parseAuth(read: Read, run: RunContext | undefined): AuthConfig {
+  const roleArn = read('role-to-assume')
+  const audience = read('audience')
+  const sessionRaw = read('role-session-name')
+  // Validate the OIDC inputs even when unused, so a typo is caught before it matters.
+  if (!/^[\x21-\x7e]{1,256}$/.test(audience)) {
+    throw new InputError('audience', `'${shown(audience)}' is not a valid audience`)
+  }
+  if (sessionRaw && !SESSION_NAME.test(sessionRaw)) {
+    throw new InputError(
+      'role-session-name',
+      `'${shown(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`
+    )
+  }
+  const durationSeconds = int('role-duration-seconds', read('role-duration-seconds'), 900, 43200)
+  if (!roleArn) return { kind: 'default' }
+  if (!ROLE_ARN.test(roleArn)) {
+    throw new InputError(
+      'role-to-assume',
+      `'${shown(roleArn)}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`
+    )
+  }
+  return {
+    kind: 'oidc',
+    roleArn,
+    audience,
+    sessionName: sessionRaw || defaultSessionName(run),
+    durationSeconds
+  }
 }
 
 const HEALTH_CHECK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -305,134 +426,40 @@ function parseHostIdInputs(
  */
 export function parseInputs(get: (name: InputName) => string, ctx: InputContext): Config {
   const monitor = parseMonitoringInputs(get)
-  const raw = (name: InputName): string => {
-    const value = get(name) ?? ''
-    if (value.length > MAX_INPUT_LENGTH) {
-      throw new InputError(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`)
-    }
-    const trimmed = value.trim()
-    return trimmed === '' ? INPUTS[name].default : trimmed
-  }
+  const read = reader(get)
+  const hostnames = parseNames(read, ctx.machine)
+  const zoneText = read('hosted-zone-id')
+  const hostedZoneId = zoneText ? parseZoneId(zoneText) : undefined
 
-  // Names: explicit hostnames and/or this machine's entry in the host map.
-  let names = hostnames(raw('hostname'), 'hostname')
-  const hostMapText = raw('host-map')
-  if (hostMapText) {
-    const mapped = hostsForMachine(parseHostMap(hostMapText), ctx.machine)
-    names = [
-      ...names,
-      ...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n))
-    ]
-  }
-  if (names.length === 0 && raw('ipv6-host-ids') === '') {
-    throw new InputError(
-      'hostname',
-      'is required (or give host-map with an entry for this machine, or ipv6-host-ids)'
-    )
-  }
+  const state = parseState(read('state'))
+  const fleet = parseFleetInputs(read)
+  const ttl = int('ttl', read('ttl'), 0, 2147483647)
+  const dryRun = bool('dry-run', read('dry-run'))
+  const privateZone = bool('private-zone', read('private-zone'))
+  const waitForSync = bool('wait-for-sync', read('wait-for-sync'))
+  const waitTimeout = int('wait-timeout', read('wait-timeout'), 1, 3600)
 
-  const zoneRaw = raw('hosted-zone-id')
-  let hostedZoneId: string | undefined
-  if (zoneRaw) {
-    const m = ZONE_ID.exec(zoneRaw)
-    if (!m)
-      throw new InputError(
-        'hosted-zone-id',
-        `'${shown(zoneRaw)}' is not a hosted zone id (Z… or /hostedzone/Z…)`
-      )
-    hostedZoneId = m[1]
-  }
+  const { ipv4, ipv6 } = parseAddresses(read)
+  const detection = parseDetection(read)
+  const detect = state === 'present' && ipv4.length + ipv6.length === 0
+  const hostIds = parseHostIdInputs(read, hostnames, ipv6, detect ? detection : undefined, state)
 
-  const state = oneOf('state', raw('state'), ['present', 'absent'] as const)
-  const fleet = parseFleetInputs(raw)
-  const ttl = int('ttl', raw('ttl'), 0, 2147483647)
-  const dryRun = bool('dry-run', raw('dry-run'))
-  const privateZone = bool('private-zone', raw('private-zone'))
-  const waitForSync = bool('wait-for-sync', raw('wait-for-sync'))
-  const waitTimeout = int('wait-timeout', raw('wait-timeout'), 1, 3600)
-
-  const ipv4: string[] = []
-  const ipv6: string[] = []
-  const ips = list(raw('ip'))
-  if (ips.length > MAX_ADDRESSES) {
-    throw new InputError('ip', `has ${ips.length} addresses (at most ${MAX_ADDRESSES})`)
-  }
-  for (const ip of ips) {
-    const family = isIP(ip)
-    if (family === 0) throw new InputError('ip', `'${shown(ip)}' is not an IPv4 or IPv6 address`)
-    let canonical: string
-    try {
-      canonical = canonicalAddress(ip)
-    } catch (err) {
-      throw new InputError('ip', shown((err as Error).message))
-    }
-    const target = family === 4 ? ipv4 : ipv6
-    if (!target.includes(canonical)) target.push(canonical)
-  }
-
-  const source = oneOf<IpSource>('ip-source', raw('ip-source'), ['public', 'local', 'command'])
-  const version = oneOf<IpVersion>('ip-version', raw('ip-version'), ['4', '6', 'both'])
-  const providers = list(raw('ip-providers')).map((url) => validateProviderUrl(url))
-  const iface = raw('interface')
-  if (iface && !/^[\w.:@-]{1,64}$/.test(iface)) {
-    throw new InputError('interface', `'${shown(iface)}' is not an interface name`)
-  }
-  if (iface && source !== 'local') {
-    throw new InputError('interface', "is only used with ip-source 'local'")
-  }
-  const command = parseCommandInputs(raw, source)
-  let detection: DetectionConfig | undefined
-  if (state === 'present' && ips.length === 0) {
-    detection = { source, version, providers, ...(iface ? { interface: iface } : {}), ...command }
-  }
-  const hostIds = parseHostIdInputs(raw, names, ipv6, detection, state)
-
-  const region = raw('aws-region')
-  if (!REGION.test(region))
+  const region = read('aws-region')
+  if (!REGION.test(region)) {
     throw new InputError('aws-region', `'${shown(region)}' is not an AWS region name`)
-
-  const comment = raw('comment') || defaultComment(ctx.run)
-  if (comment.length > 256)
+  }
+  const comment = read('comment') || defaultComment(ctx.run)
+  if (comment.length > 256) {
     throw new InputError('comment', `is ${comment.length} characters long (at most 256)`)
-
-  const roleArn = raw('role-to-assume')
-  const audience = raw('audience')
-  const sessionRaw = raw('role-session-name')
-  const durationRaw = raw('role-duration-seconds')
-  let auth: AuthConfig = { kind: 'default' }
-  // Validate the OIDC inputs even when unused, so a typo is caught before it matters.
-  if (!/^[\x21-\x7e]{1,256}$/.test(audience)) {
-    throw new InputError('audience', `'${shown(audience)}' is not a valid audience`)
   }
-  if (sessionRaw && !SESSION_NAME.test(sessionRaw)) {
-    throw new InputError(
-      'role-session-name',
-      `'${shown(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`
-    )
-  }
-  const durationSeconds = int('role-duration-seconds', durationRaw, 900, 43200)
-  if (roleArn) {
-    if (!ROLE_ARN.test(roleArn)) {
-      throw new InputError(
-        'role-to-assume',
-        `'${shown(roleArn)}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`
-      )
-    }
-    auth = {
-      kind: 'oidc',
-      roleArn,
-      audience,
-      sessionName: sessionRaw || defaultSessionName(ctx.run),
-      durationSeconds
-    }
-  }
+  const auth = parseAuth(read, ctx.run)
 
   return {
-    hostnames: names,
+    hostnames,
     ...(hostedZoneId ? { hostedZoneId } : {}),
     ipv4,
     ipv6,
-    ...(detection ? { detection } : {}),
+    ...(detect ? { detection } : {}),
     ...(hostIds ? { hostIds } : {}),
     ttl,
     dryRun,
@@ -450,11 +477,5 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
 
 /** The monitoring inputs alone (read first, so a run with other bad inputs still reports). */
 export function parseMonitoringInputs(get: (name: InputName) => string): MonitorConfig {
-  return parseMonitoring((name) => {
-    const value = (get(name) ?? '').trim()
-    if (value.length > MAX_INPUT_LENGTH) {
-      throw new InputError(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`)
-    }
-    return value === '' ? INPUTS[name].default : value
-  }, bool)
+  return parseMonitoring(reader(get), bool)
 }

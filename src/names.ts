@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url'
+import { InputError, shown } from './errors.js'
 
 const LABEL = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$/
 
@@ -39,8 +40,27 @@ export function hostnameProblem(name: string): string | undefined {
   return undefined
 }
 
-/** A hosted zone id, bare (`Z…`) or prefixed (`/hostedzone/Z…`); group 1 is the bare id. */
-export const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,32})$/
+const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,32})$/
+
+/**
+ * The bare id (`Z…`) of a hosted zone id a user wrote, bare or as `/hostedzone/Z…`.
+ * Throws InputError('hosted-zone-id') when it is neither.
+ */
+export function parseZoneId(text: string): string {
+  const m = ZONE_ID.exec(text.trim())
+  if (!m?.[1]) {
+    throw new InputError(
+      'hosted-zone-id',
+      `'${shown(text.trim())}' is not a hosted zone id (Z… in capitals and digits, or /hostedzone/Z…)`
+    )
+  }
+  return m[1]
+}
+
+/** The bare id of a zone id Route 53 returned (`/hostedzone/Z…`). Never throws: messages use it. */
+export function bareZoneId(id: string): string {
+  return id.trim().replace(/^\/?hostedzone\//, '')
+}
 
 /**
  * The name as Route 53 lists it: lowercase, trailing dot, each character outside `a-z 0-9 - _ .`

@@ -1,6 +1,6 @@
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
 import { UpdateError, shown as printable } from './errors.js'
-import { canonicalAddress } from './detect/classify.js'
+import { canonicalAddress } from './address.js'
 import { displayName, listedName } from './names.js'
 import type { DesiredState, RecordReport, RecordResult, RecordType } from './types.js'
 

@@ -6,7 +6,8 @@
  * always print the same JSON.
  */
 import { InputError } from './errors.js'
-import { ZONE_ID, hostnameProblem, listedName, normalizeName } from './names.js'
+import { parseState } from './inputs.js'
+import { hostnameProblem, parseZoneId, listedName, normalizeName } from './names.js'
 import type { DesiredState, RecordType } from './types.js'
 
 /** A condition block: operator → condition key → value(s). */
@@ -84,21 +85,9 @@ export function normalizedRecordName(fqdn: string): string {
   return listedName(fqdn.trim()).slice(0, -1)
 }
 
-/** Bare hosted-zone id ('Z…') from 'Z…' or '/hostedzone/Z…'; InputError('hosted-zone-id') if malformed. */
-export function bareZoneId(zoneId: string): string {
-  const m = ZONE_ID.exec(zoneId.trim())
-  if (!m?.[1]) {
-    throw new InputError(
-      'hosted-zone-id',
-      `'${zoneId}' is not a hosted zone id (expected 'Z…' in capitals and digits, or '/hostedzone/Z…')`
-    )
-  }
-  return m[1]
-}
-
 /** ARN of a hosted zone, from a bare or prefixed id. */
 export function zoneArn(zoneId: string): string {
-  return `arn:aws:route53:::hostedzone/${bareZoneId(zoneId)}`
+  return `arn:aws:route53:::hostedzone/${parseZoneId(zoneId)}`
 }
 
 /** Validate a user's hostname for a policy and return its IAM-normalised form. */
@@ -166,7 +155,7 @@ const single = (values: string[]): string | string[] =>
 export function permissionsPolicy(o: PolicyOptions): IamPolicy {
   if (o.hostnames.length === 0) throw new InputError('hostnames', 'at least one hostname is needed')
   const names = sortedUnique(o.hostnames.map(policyName))
-  const zones = sortedUnique(o.zoneIds.map(bareZoneId))
+  const zones = sortedUnique(o.zoneIds.map(parseZoneId))
   const types = o.recordTypes ?? [...RECORD_TYPES]
   if (types.length === 0) throw new InputError('record-types', 'at least one record type is needed')
   for (const t of types) {
@@ -174,10 +163,7 @@ export function permissionsPolicy(o: PolicyOptions): IamPolicy {
       throw new InputError('record-types', `'${String(t)}' is not supported (A or AAAA)`)
     }
   }
-  const state = o.state ?? 'present'
-  if (state !== 'present' && state !== 'absent') {
-    throw new InputError('state', `'${String(state)}' is not 'present' or 'absent'`)
-  }
+  const state = parseState(String(o.state ?? 'present'))
   const actions = state === 'absent' ? ['DELETE'] : ['CREATE', 'DELETE']
 
   const statements: IamStatement[] = []

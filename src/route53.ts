@@ -12,7 +12,7 @@ import {
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError } from './errors.js'
 import { explainRoute53Denied } from './access-denied.js'
-import { compareNames, displayName, listedName, suffixes } from './names.js'
+import { bareZoneId, compareNames, displayName, listedName, suffixes } from './names.js'
 import { MAX_ATTEMPTS, retryStrategy, type RetryTiming } from './retry.js'
 
 export { MAX_ATTEMPTS, MAX_BACKOFF_MS, retryStrategy, type RetryTiming } from './retry.js'
@@ -273,13 +273,13 @@ export async function discoverZones(
       )
       if (zones.length > 1) {
         throw new UpdateError(
-          `Several hosted zones are named ${suffix} (${zones.map((z) => z.Id?.replace('/hostedzone/', '')).join(', ')}): set hosted-zone-id to choose one.`
+          `Several hosted zones are named ${suffix} (${zones.map((z) => bareZoneId(z.Id ?? '')).join(', ')}): set hosted-zone-id to choose one.`
         )
       }
       const zone = zones[0]
       if (zone) {
         result.set(host, {
-          id: (zone.Id ?? '').replace('/hostedzone/', ''),
+          id: bareZoneId(zone.Id ?? ''),
           name: displayName(zone.Name ?? '')
         })
         break

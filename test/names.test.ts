@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  bareZoneId,
+  parseZoneId,
   compareNames,
   displayName,
   hostnameProblem,
@@ -91,5 +93,34 @@ describe('zones', () => {
       'com'
     ])
     expect(suffixes('*.example.com')).toEqual(['example.com', 'com'])
+  })
+})
+
+describe('zone ids', () => {
+  it.each([
+    ['Z123ABC', 'Z123ABC'],
+    ['/hostedzone/Z123ABC', 'Z123ABC'],
+    ['  Z123ABC\n', 'Z123ABC']
+  ])('parseZoneId(%j) is %j', (text, id) => {
+    expect(parseZoneId(text)).toBe(id)
+  })
+
+  it.each([
+    'z123abc',
+    'hostedzone/Z1',
+    '/hostedzone/',
+    'Z',
+    'arn:aws:route53:::hostedzone/Z1',
+    'Z1\u0007'
+  ])('parseZoneId refuses %j naming hosted-zone-id', (text) => {
+    expect(() => parseZoneId(text)).toThrow(/^Input 'hosted-zone-id': '.*' is not a hosted zone id/)
+    expect(() => parseZoneId(text)).not.toThrow('\u0007')
+  })
+
+  it('bareZoneId strips what Route 53 returns and never throws', () => {
+    expect(bareZoneId('/hostedzone/Z1')).toBe('Z1')
+    expect(bareZoneId('hostedzone/Z1')).toBe('Z1')
+    expect(bareZoneId('Z1')).toBe('Z1')
+    expect(bareZoneId('')).toBe('')
   })
 })

@@ -4,7 +4,7 @@
  * GitHub-OIDC inputs, which the command line refuses (it signs in with the AWS SDK default chain).
  */
 import { parseArgs } from 'node:util'
-import { INPUTS, type InputName } from '../inputs.js'
+import { INPUTS, booleanValue, type InputName } from '../inputs.js'
 
 /** A bad command line: exit code 2, no AWS request. */
 export class UsageError extends Error {
@@ -99,8 +99,8 @@ export interface ParsedFlags {
 }
 
 function boolValue(flag: string, value: string): string {
-  if (['true', 'True', 'TRUE'].includes(value)) return 'true'
-  if (['false', 'False', 'FALSE'].includes(value)) return 'false'
+  const b = booleanValue(value)
+  if (b !== undefined) return String(b)
   throw new UsageError(
     `--${flag}: '${value}' is not a boolean (use --${flag}, --${flag}=true or --${flag}=false)`
   )

@@ -1,4 +1,5 @@
 /** Where the CLI reads and writes, and its exit codes; shared by the commands, injected by tests. */
+import type { Send } from '../notify/http.js'
 import type { update } from '../update.js'
 
 export interface Io {
@@ -9,6 +10,9 @@ export interface Io {
   machine?: string
   /** Replaces the core update (tests). */
   update?: typeof update
+  /** Monitoring calls (tests): the request function and the limit per call. */
+  send?: Send
+  notifyTimeoutMs?: number
 }
 
 export const EXIT_OK = 0

@@ -12,31 +12,16 @@ import { update, type UpdateOutcome } from '../update.js'
 import type { Config, Logger, RecordReport } from '../types.js'
 import { UsageError, inputGetter, mainSpecs, parseFlags, refusals } from './args.js'
 import { helpText } from './help.js'
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
 import { policyCommand } from './policy.js'
 import { addEnvSecrets, addSecret, redact } from '../redact.js'
 import { beginMonitoring } from '../notify/session.js'
 import type { Send } from '../notify/http.js'
 import { watchCommand, type WatchIo } from './watch.js'
 
+export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
+
 export const VERSION: string = pkg.version
-
-/** Where the CLI reads and writes; tests inject their own. */
-export interface Io {
-  stdout: { write(text: string): unknown }
-  stderr: { write(text: string): unknown }
-  env: Record<string, string | undefined>
-  /** This machine's hostname (for host-map); default os.hostname(). */
-  machine?: string
-  /** Replaces the core update (tests). */
-  update?: typeof update
-  /** Monitoring calls (tests): the request function and the limit per call. */
-  send?: Send
-  notifyTimeoutMs?: number
-}
-
-export const EXIT_OK = 0
-export const EXIT_FAILURE = 1
-export const EXIT_USAGE = 2
 
 function defaultIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env }

@@ -2,11 +2,11 @@
 import { InputError } from '../errors.js'
 import { parseHostMap } from '../host-map.js'
 import { parseHostIds } from '../host-ids.js'
-import { list as splitList } from '../inputs.js'
+import { list as splitList, parseState } from '../inputs.js'
 import { permissionsPolicy, trustPolicy, type IamPolicy, type TrustOptions } from '../policy.js'
 import { UsageError, parseFlags, type FlagSpec } from './args.js'
 import { policyHelpText } from './help.js'
-import type { Io } from './main.js'
+import type { Io } from './io.js'
 
 const s = (multiple = false): FlagSpec => ({ type: 'string', multiple })
 const b = (short?: string): FlagSpec => ({
@@ -86,10 +86,7 @@ function build(values: Map<string, string>): PolicyDocuments {
     throw new UsageError('policy needs --hostname NAME (or --host-map TEXT, --ipv6-host-ids TEXT)')
   }
   const zoneIds = list(values.get('hosted-zone-id'))
-  const state = values.get('state') ?? 'present'
-  if (state !== 'present' && state !== 'absent') {
-    throw new UsageError(`--state: '${state}' is not one of 'present', 'absent'`)
-  }
+  const state = parseState(values.get('state') ?? 'present')
   const repository = values.get('repository')
   if (repository === undefined) {
     const stray = TRUST_ONLY.find((f) => values.has(f))

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { NetworkInterfaceInfo } from 'node:os'
 import { InputError, UpdateError } from '../errors.js'
 import type { Logger } from '../types.js'
-import { canonicalAddress, classifyAddress } from './classify.js'
+import { canonicalAddress, classifyAddress } from '../address.js'
 
 /**
  * Local detection: pick one address of a family from this machine's interfaces.

@@ -1,9 +1,9 @@
 import http from 'node:http'
 import https from 'node:https'
 import { isIP } from 'node:net'
-import { InputError, UpdateError } from '../errors.js'
+import { UpdateError } from '../errors.js'
 import type { Logger } from '../types.js'
-import { canonicalAddress, classifyAddress } from './classify.js'
+import { canonicalAddress, classifyAddress } from '../address.js'
 
 /** Built-in echo services per family (HTTPS only). Each answers with the caller's address. */
 export const DEFAULT_PROVIDERS: Readonly<Record<4 | 6, readonly string[]>> = {
@@ -26,44 +26,6 @@ export const DEFAULT_TIMEOUT_MS = 5_000
 export const DEFAULT_OVERALL_MS = 15_000
 /** Largest body accepted; an address or a trace page is far smaller. */
 export const MAX_BODY_BYTES = 4096
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
-  if (host === 'localhost') return true
-  const family = isIP(host)
-  if (family === 4) return host.startsWith('127.')
-  if (family === 6) return classifyAddress(host).range === 'loopback'
-  return false
-}
-
-/**
- * Check one `ip-providers` URL: `https://`, or plain `http://` only for a loopback host
- * (127.0.0.0/8, ::1, localhost). Returns the URL (trimmed); throws InputError('ip-providers', …).
- */
-export function validateProviderUrl(url: string): string {
-  const text = url.trim()
-  let parsed: URL
-  try {
-    parsed = new URL(text)
-  } catch {
-    throw new InputError('ip-providers', `'${text.slice(0, 200)}' is not a URL`)
-  }
-  if (parsed.username || parsed.password) {
-    throw new InputError(
-      'ip-providers',
-      `'${parsed.host}' URL must not contain a user name or password (it would appear in logs)`
-    )
-  }
-  if (parsed.protocol === 'https:') return text
-  if (parsed.protocol === 'http:') {
-    if (isLoopbackHost(parsed.hostname)) return text
-    throw new InputError(
-      'ip-providers',
-      `'${text}' uses plain http://, which anyone on the path can forge: use https:// (http:// is allowed only for loopback test servers)`
-    )
-  }
-  throw new InputError('ip-providers', `'${text}' must be an https:// URL`)
-}
 
 export type EchoParse = { ok: true; address: string } | { ok: false; reason: string }
 

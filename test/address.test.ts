@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalAddress, classifyAddress } from '../../src/detect/classify.js'
+import { canonicalAddress, classifyAddress } from '../src/address.js'
 
 describe('canonicalAddress', () => {
   it.each([

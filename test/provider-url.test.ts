@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { InputError } from '../src/errors.js'
+import { DEFAULT_PROVIDERS } from '../src/detect/public.js'
+import { validateProviderUrl } from '../src/provider-url.js'
+
+describe('validateProviderUrl', () => {
+  it.each([
+    'https://checkip.amazonaws.com',
+    'https://example.net/ip?format=text',
+    'https://[2001:db8::1]/',
+    'http://127.0.0.1:8080/ip',
+    'http://127.3.4.5/',
+    'http://localhost:1234/ip',
+    'http://LOCALHOST/',
+    'http://[::1]:8080/ip'
+  ])('accepts %s', (url) => {
+    expect(validateProviderUrl(url)).toBe(url)
+  })
+
+  it('trims', () => {
+    expect(validateProviderUrl('  https://a.example/ \n')).toBe('https://a.example/')
+  })
+
+  it.each([
+    ['http://checkip.amazonaws.com', /plain http/],
+    ['http://10.0.0.1/ip', /plain http/],
+    ['http://[::2]/', /plain http/],
+    ['http://localhost.example.com/', /plain http/],
+    ['http://128.0.0.1/', /plain http/],
+    ['ftp://example.com/ip', /https:\/\//],
+    ['file:///etc/hostname', /https:\/\//],
+    ['checkip.amazonaws.com', /not a URL/],
+    ['https://user:secret@example.com/', /user name or password/],
+    ['', /not a URL/]
+  ])('rejects %j', (url, message) => {
+    let error: unknown
+    try {
+      validateProviderUrl(url)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).input).toBe('ip-providers')
+    expect((error as InputError).message).toMatch(/^Input 'ip-providers': /)
+    expect((error as InputError).message).toMatch(message)
+    if (url.includes('secret')) expect((error as InputError).message).not.toContain('secret')
+  })
+
+  it('built-in providers are HTTPS, valid, and per family', () => {
+    for (const family of [4, 6] as const) {
+      expect(DEFAULT_PROVIDERS[family].length).toBeGreaterThanOrEqual(3)
+      for (const url of DEFAULT_PROVIDERS[family]) {
+        expect(url.startsWith('https://')).toBe(true)
+        expect(validateProviderUrl(url)).toBe(url)
+      }
+    }
+    expect(DEFAULT_PROVIDERS[4]).toContain('https://checkip.amazonaws.com')
+    expect(DEFAULT_PROVIDERS[6]).toContain('https://api6.ipify.org')
+  })
+})

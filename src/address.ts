@@ -1,8 +1,9 @@
 import { BlockList, SocketAddress, isIP } from 'node:net'
 
 /**
- * Address classification for detection: which family an address is, and whether it is a globally
- * routable unicast address that may be published as this machine's public address.
+ * Address classification: which family an address is, its canonical text, and whether it is a
+ * globally routable unicast address that may be published as this machine's public address.
+ * Pure; used by inputs.ts (explicit `ip`), plan.ts (comparing values) and detect/ (answers).
  *
  * Parsing is Node's (`net.isIP`, `net.SocketAddress`, `net.BlockList`); only the range tables are
  * written here. Sources: the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and

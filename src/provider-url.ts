@@ -43,3 +43,35 @@ export function validateProviderUrl(url: string): string {
   }
   throw new InputError('ip-providers', `'${text}' must be an https:// URL`)
 }
+
+/**
+ * Who answers at a provider URL: its origin (scheme, host, port) as the WHATWG URL parser
+ * normalises it (case, default port, IPv4 and IPv6 spellings, IDNA), without a trailing dot on the
+ * host. The path does not count: one service is one vote however its URL is written.
+ */
+export function providerOrigin(url: string): string {
+  const u = new URL(url.trim())
+  u.hostname = u.hostname.replace(/\.$/, '')
+  return u.origin
+}
+
+/** Providers with one URL per origin (the first listed), and the origins listed more than once. */
+export function distinctProviders(urls: readonly string[]): {
+  urls: string[]
+  merged: { origin: string; urls: string[] }[]
+} {
+  const byOrigin = new Map<string, string[]>()
+  for (const url of urls) {
+    let origin: string
+    try {
+      origin = providerOrigin(url)
+    } catch {
+      origin = url // not a URL: asking it reports why
+    }
+    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), url])
+  }
+  const merged = [...byOrigin]
+    .filter(([, same]) => same.length > 1)
+    .map(([origin, urls]) => ({ origin, urls }))
+  return { urls: [...byOrigin.values()].map((same) => same[0] as string), merged }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
 import { DEFAULT_PROVIDERS } from '../src/detect/public.js'
-import { validateProviderUrl } from '../src/provider-url.js'
+import { distinctProviders, providerOrigin, validateProviderUrl } from '../src/provider-url.js'
 
 describe('validateProviderUrl', () => {
   it.each([
@@ -56,5 +56,58 @@ describe('validateProviderUrl', () => {
     }
     expect(DEFAULT_PROVIDERS[4]).toContain('https://checkip.amazonaws.com')
     expect(DEFAULT_PROVIDERS[6]).toContain('https://api6.ipify.org')
+  })
+})
+
+describe('providerOrigin and distinctProviders', () => {
+  it.each([
+    'https://checkip.example.net',
+    'https://checkip.example.net/',
+    'HTTPS://CheckIP.Example.NET',
+    'https://checkip.example.net:443/',
+    'https://checkip.example.net./ip?format=text',
+    ' https://checkip.example.net/other\n'
+  ])('%j is the origin https://checkip.example.net', (url) => {
+    expect(providerOrigin(url)).toBe('https://checkip.example.net')
+  })
+
+  it.each([
+    ['http://127.0.0.1:80/ip', 'http://127.0.0.1'],
+    ['http://127.1:8080/', 'http://127.0.0.1:8080'],
+    ['http://[0:0:0:0:0:0:0:1]:8080/', 'http://[::1]:8080'],
+    ['https://xn--mnchen-3ya.example/', 'https://xn--mnchen-3ya.example'],
+    ['https://münchen.example/', 'https://xn--mnchen-3ya.example']
+  ])('%j is the origin %j', (url, origin) => {
+    expect(providerOrigin(url)).toBe(origin)
+  })
+
+  it('keeps different schemes, hosts and ports apart', () => {
+    const urls = [
+      'https://a.example',
+      'http://127.0.0.1:8080',
+      'https://a.example:8443',
+      'https://b.example',
+      'http://127.0.0.1:8081'
+    ]
+    expect(distinctProviders(urls)).toEqual({ urls, merged: [] })
+  })
+
+  it('keeps the first spelling of each origin and reports the ones listed more than once', () => {
+    expect(
+      distinctProviders([
+        'https://a.example/ip',
+        'https://b.example',
+        'HTTPS://A.EXAMPLE:443',
+        'https://a.example/ip'
+      ])
+    ).toEqual({
+      urls: ['https://a.example/ip', 'https://b.example'],
+      merged: [
+        {
+          origin: 'https://a.example',
+          urls: ['https://a.example/ip', 'HTTPS://A.EXAMPLE:443', 'https://a.example/ip']
+        }
+      ]
+    })
   })
 })

@@ -4,6 +4,7 @@ import { isIP } from 'node:net'
 import { UpdateError } from '../errors.js'
 import type { Logger } from '../types.js'
 import { canonicalAddress, classifyAddress } from '../address.js'
+import { distinctProviders } from '../provider-url.js'
 
 /** Built-in echo services per family (HTTPS only). Each answers with the caller's address. */
 export const DEFAULT_PROVIDERS: Readonly<Record<4 | 6, readonly string[]>> = {
@@ -242,7 +243,12 @@ export async function detectPublic(
   opts: PublicDetectionOptions
 ): Promise<PublicResult> {
   const { logger } = opts
-  const urls = [...new Set(providers)]
+  const { urls, merged } = distinctProviders(providers)
+  for (const m of merged) {
+    logger.warning(
+      `IPv${family} provider ${m.origin} is listed ${m.urls.length} times (${list([...new Set(m.urls)])}): it counts as one vote`
+    )
+  }
   if (urls.length === 0) throw new UpdateError(`No IPv${family} address providers are configured.`)
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const overallMs = opts.overallMs ?? DEFAULT_OVERALL_MS

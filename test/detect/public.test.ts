@@ -188,6 +188,34 @@ describe('public detection against loopback echo servers (HTTP)', () => {
     expect(logger.text('warning')).toMatch(/Only one/)
   })
 
+  it('counts one provider once however its URL is spelled (case, path, trailing slash)', async () => {
+    // One echo service at one origin: different spellings and paths are still one vote.
+    const origin = new URL(s.v4.ip).origin
+    const spellings = [
+      s.v4.ip,
+      s.v4.ip.replace('http://', 'HTTP://'),
+      `${origin}/ip2`,
+      `${origin}/ip3/`,
+      `${origin.replace('127.0.0.1', '127.0.0.1.')}/ip`
+    ]
+    const logger = recorder()
+    const r = await detectPublic(4, spellings, { logger })
+    expect(r.address).toBe(ECHO_V4)
+    expect(r.how).toBe(`public: ${s.v4.ip} (single provider, unconfirmed)`)
+    expect(logger.text('warning')).toContain(
+      `IPv4 provider ${origin} is listed 5 times (${spellings.slice(0, -1).join(', ')} and ${spellings.at(-1)}): it counts as one vote`
+    )
+    expect(logger.text('warning')).toMatch(/Only one IPv4 address provider is configured/)
+  })
+
+  it('still needs two origins to agree when one provider is listed twice beside a liar', async () => {
+    const logger = recorder()
+    const e = await failure(
+      detectPublic(4, [s.v4.ip, s.v4.ip.toUpperCase().replace('/IP', '/ip'), s.v4.liar], { logger })
+    )
+    expect(e.message).toMatch(/providers did not agree/)
+  })
+
   it('reports a refused connection', async () => {
     const e = await failure(
       detectPublic(4, ['http://127.0.0.1:1/ip', s.v4.ip, s.v4.ip2.replace('/ip2', '/nope')], {
@@ -218,9 +246,9 @@ describe.skipIf(!hasV6)('forced family (IPv6 loopback available)', () => {
   it('a provider by name is reached over the requested family only', async () => {
     // The IPv4 server's port is not open on ::1, so asking "localhost" over IPv6 must fail (refused
     // or not resolvable), never silently fall back to IPv4.
-    const port = new URL(s.v4.base).port
+    const [p1, p2] = [new URL(s.v4.ip).port, new URL(s.v4.ip2).port]
     const e = await failure(
-      detectPublic(6, [`http://localhost:${port}/ip`, `http://localhost:${port}/ip2`], {
+      detectPublic(6, [`http://localhost:${p1}/ip`, `http://localhost:${p2}/ip2`], {
         logger: recorder()
       })
     )

@@ -28,11 +28,14 @@ export const LIAR_V6 = '2606:4700:4700::1111'
 
 export interface EchoEndpoints {
   family: 4 | 6
-  /** e.g. http://127.0.0.1:41234 or https://[::1]:41235 */
+  /** The origin of `ip`, e.g. http://127.0.0.1:41234 or https://[::1]:41235 */
   base: string
   /** The address the honest paths report. */
   address: string
-  /** Honest: the bare address and a newline. Three distinct URLs so they count as three providers. */
+  /**
+   * Honest: the bare address and a newline. Every endpoint has its own origin (port), so three
+   * distinct providers; all serve every path.
+   */
   ip: string
   ip2: string
   ip3: string
@@ -223,6 +226,27 @@ function handler(state: { honest: string }, liar: string, privateAddress: string
   }
 }
 
+/** Named endpoints, each served from its own port: a provider is one origin, so each is one vote. */
+const PATHS = [
+  'ip',
+  'ip2',
+  'ip3',
+  'trace',
+  'liar',
+  'hang',
+  'html',
+  'garbage',
+  'two',
+  'json',
+  'private',
+  'redirect',
+  'huge',
+  'error'
+] as const
+
+/** Ports kept for echo(): each distinct answer gets its own origin, the same answer the same URL. */
+const ECHO_PORTS = 8
+
 async function startOne(
   family: 4 | 6,
   honest: string,
@@ -237,47 +261,55 @@ async function startOne(
   const privateAddress = family === 4 ? '192.168.1.20' : 'fd00::20'
   const state = { honest }
   const onRequest = handler(state, liar, privateAddress)
-  const server = tls
-    ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest)
-    : http.createServer(onRequest)
   const sockets = new Set<Socket>()
-  server.on('connection', (s: Socket) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  server.on('tlsClientError', () => undefined)
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen({ host, port: 0, ...(family === 6 ? { ipv6Only: true } : {}) }, ok)
-  })
-  const { port } = server.address() as AddressInfo
-  const base = `${tls ? 'https' : 'http'}://${family === 4 ? host : `[${host}]`}:${port}`
-  const at = (path: string): string => `${base}${path}`
+  const servers: (http.Server | https.Server)[] = []
+  const listen = async (): Promise<string> => {
+    const server = tls
+      ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest)
+      : http.createServer(onRequest)
+    server.on('connection', (s: Socket) => {
+      sockets.add(s)
+      s.on('close', () => sockets.delete(s))
+    })
+    server.on('tlsClientError', () => undefined)
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail)
+      server.listen({ host, port: 0, ...(family === 6 ? { ipv6Only: true } : {}) }, ok)
+    })
+    servers.push(server)
+    const { port } = server.address() as AddressInfo
+    return `${tls ? 'https' : 'http'}://${family === 4 ? host : `[${host}]`}:${port}`
+  }
+  const bases = await Promise.all([...PATHS, ...Array<string>(ECHO_PORTS).fill('')].map(listen))
+  const at = Object.fromEntries(PATHS.map((path, i) => [path, `${bases[i]}/${path}`])) as Record<
+    (typeof PATHS)[number],
+    string
+  >
+  const echoBases = bases.slice(PATHS.length)
+  const echoUrls = new Map<string, string>()
+  const echo = (address: string): string => {
+    let url = echoUrls.get(address)
+    if (url === undefined) {
+      const base = echoBases[echoUrls.size]
+      if (base === undefined) throw new Error(`echo servers: more than ${ECHO_PORTS} answers`)
+      url = `${base}/echo/${encodeURIComponent(address)}`
+      echoUrls.set(address, url)
+    }
+    return url
+  }
   const endpoints: EchoEndpoints = {
     family,
-    base,
+    base: bases[0] as string,
     address: honest,
-    ip: at('/ip'),
-    ip2: at('/ip2'),
-    ip3: at('/ip3'),
-    trace: at('/trace'),
-    liar: at('/liar'),
-    hang: at('/hang'),
-    html: at('/html'),
-    garbage: at('/garbage'),
-    two: at('/two'),
-    json: at('/json'),
-    private: at('/private'),
-    redirect: at('/redirect'),
-    huge: at('/huge'),
-    error: at('/error'),
-    echo: (address: string) => at(`/echo/${encodeURIComponent(address)}`)
+    ...at,
+    echo
   }
-  const close = (): Promise<void> =>
-    new Promise((done) => {
-      for (const s of sockets) s.destroy()
-      server.close(() => done())
-    })
+  const close = (): Promise<void> => {
+    for (const s of sockets) s.destroy()
+    return Promise.all(
+      servers.map((server) => new Promise<void>((done) => server.close(() => done())))
+    ).then(() => undefined)
+  }
   return { endpoints, state, close }
 }
 

@@ -100,6 +100,19 @@ export function canonicalAddress(addr: string): string {
   return new SocketAddress({ address: addr, family: 'ipv6' }).address
 }
 
+const IPV4_MAPPED = table('ipv6', [['::ffff:0:0', 96, 'IPv4-mapped']])[0] as Range
+
+/**
+ * The IPv4 address that an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`, in any spelling) stands
+ * for; undefined for any other text. Such an address is never a usable AAAA record.
+ */
+export function mappedIpv4(address: string): string | undefined {
+  if (isIP(address) !== 6 || address.includes('%')) return undefined
+  if (!IPV4_MAPPED.list.check(address, 'ipv6')) return undefined
+  const canonical = canonicalAddress(address)
+  return canonical.slice(canonical.lastIndexOf(':') + 1)
+}
+
 /** Family, and whether the address is globally routable unicast (and if not, which range it is in). */
 export function classifyAddress(address: string): AddressClass {
   const family = familyOf(address)

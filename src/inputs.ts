@@ -1,7 +1,7 @@
 import { isIP } from 'node:net'
 import { InputError, shown } from './errors.js'
 import { normalizeName, hostnameProblem, parseZoneId } from './names.js'
-import { canonicalAddress } from './address.js'
+import { canonicalAddress, mappedIpv4 } from './address.js'
 import { validateProviderUrl } from './provider-url.js'
 import { parseHostMap, hostsForMachine } from './host-map.js'
 import { hostAddresses, parseHostIds } from './host-ids.js'
@@ -258,6 +258,13 @@ function parseAddresses(read: Read): { ipv4: string[]; ipv6: string[] } {
   for (const ip of ips) {
     const family = isIP(ip)
     if (family === 0) throw new InputError('ip', `'${shown(ip)}' is not an IPv4 or IPv6 address`)
+    const mapped = mappedIpv4(ip)
+    if (mapped) {
+      throw new InputError(
+        'ip',
+        `'${shown(ip)}' is an IPv4-mapped IPv6 address, never published as an AAAA record: write ${mapped} to publish it as an A record`
+      )
+    }
     let canonical: string
     try {
       canonical = canonicalAddress(ip)
@@ -440,6 +447,12 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   const waitTimeout = int('wait-timeout', read('wait-timeout'), 1, 3600)
 
   const { ipv4, ipv6 } = parseAddresses(read)
+  if (state === 'absent' && ipv4.length + ipv6.length > 0) {
+    throw new InputError(
+      'ip',
+      "is not used with state 'absent', which deletes the names' A and AAAA records whatever they hold: remove ip, or set state to 'present'"
+    )
+  }
   const detection = parseDetection(read)
   const detect = state === 'present' && ipv4.length + ipv6.length === 0
   const hostIds = parseHostIdInputs(read, hostnames, ipv6, detect ? detection : undefined, state)

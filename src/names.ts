@@ -14,7 +14,8 @@ export function normalizeName(raw: string): string {
   if (/[^\x00-\x7f]/.test(name)) {
     const wildcard = name.startsWith('*.')
     const ascii = domainToASCII(wildcard ? name.slice(2) : name)
-    if (ascii) name = wildcard ? `*.${ascii}` : ascii
+    // A '*' that IDNA made from a look-alike is left unconverted, for hostnameProblem to refuse.
+    if (ascii && !ascii.includes('*')) name = wildcard ? `*.${ascii}` : ascii
   }
   return name
 }
@@ -23,6 +24,11 @@ export function normalizeName(raw: string): string {
 export function hostnameProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty'
   if (name.length > 253) return `is ${name.length} characters long (at most 253)`
+  const starLike = [...name].find((ch) => ch > '\x7f' && domainToASCII(`${ch}.x`).includes('*'))
+  if (starLike) {
+    const codePoint = `U+${starLike.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
+    return `${codePoint} in '${name}' becomes '*' under IDNA: a wildcard needs an ASCII '*'`
+  }
   const labels = name.split('.')
   if (labels.length < 2) return `'${name}' is not a fully qualified domain name (it needs a dot)`
   for (const [i, label] of labels.entries()) {

@@ -71,8 +71,73 @@ const RESULT: Record<'create' | 'update' | 'delete', [RecordResult, RecordResult
 }
 
 /**
- * Plan one target against every set currently at its name (as read). Pure. Refuses, with an
- * error naming the record, to touch a name that holds a CNAME, an alias or a routing-policy set.
+ * Why the run must not touch a target's name, or undefined if it may; the one place that decides.
+ * `here` is every set at the name, of any type. A name that belongs to something else is refused
+ * whichever family is published (a simple A beside a weighted AAAA would split the name between
+ * two owners):
+ * - a CNAME;
+ * - an alias or a routing-policy set (anything with a SetIdentifier), of any type;
+ * - except that a machine publishing its own multivalue member (`set-identifier`) shares the name
+ *   with the other multivalue members, and of its own type also refuses a simple record (Route 53
+ *   does not mix routing policies at one name and type). Removing a member this machine does not
+ *   have writes nothing, so it is never refused.
+ */
+export function refusal(
+  target: Target,
+  here: ResourceRecordSet[],
+  o: Pick<PlanOptions, 'zoneId' | 'state' | 'setIdentifier'>
+): string | undefined {
+  const name = displayName(target.name)
+  const shown = `${name} ${target.type} in zone ${o.zoneId}`
+  const cname = here.find((s) => s.Type === 'CNAME')
+  if (cname) {
+    return `${name} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`
+  }
+  const sameType = here.filter((s) => s.Type === target.type)
+  const otherTypes = here.filter((s) => s.Type !== target.type)
+  const sid = o.setIdentifier
+  if (sid !== undefined) {
+    if (o.state === 'absent' && !sameType.some((s) => s.SetIdentifier === sid)) return undefined
+    const foreign =
+      sameType.find((s) => s.AliasTarget || s.MultiValueAnswer !== true) ??
+      otherTypes.find(
+        (s) => s.AliasTarget || (s.SetIdentifier !== undefined && !s.MultiValueAnswer)
+      )
+    if (!foreign) return undefined
+    const policy = policyOf(foreign)
+    const which = foreign.Type === target.type ? policy : `${policy} ${foreign.Type ?? '?'}`
+    const id =
+      foreign.SetIdentifier === undefined
+        ? ''
+        : ` (SetIdentifier '${printable(foreign.SetIdentifier)}')`
+    return `${shown} holds ${/^[aeiou]/.test(which) ? 'an' : 'a'} ${which} record${id}; refusing to add this machine's multivalue answer record (set-identifier '${printable(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
+  }
+  const alias = sameType.find((s) => s.AliasTarget)
+  if (alias) {
+    return `${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`
+  }
+  const multivalue = sameType.filter((s) => s.MultiValueAnswer === true)
+  if (multivalue.length > 0 && multivalue.length === sameType.length) {
+    const ids = multivalue.map((s) => s.SetIdentifier ?? '').sort()
+    return `${shown} holds multivalue answer records (identifiers ${quoted(ids)}); refusing to overwrite them. To publish this machine as one more member, set set-identifier.`
+  }
+  const routed = sameType.find((s) => s.SetIdentifier !== undefined)
+  if (routed) {
+    return `${shown} has a routing-policy record set (${policyOf(routed)}, SetIdentifier '${printable(routed.SetIdentifier ?? '')}'); refusing to overwrite it.`
+  }
+  const other = otherTypes.find((s) => s.AliasTarget || s.SetIdentifier !== undefined)
+  if (other) {
+    const what = other.AliasTarget
+      ? `an alias ${other.Type ?? '?'} record (to ${other.AliasTarget.DNSName ?? '?'})`
+      : `a ${policyOf(other)} ${other.Type ?? '?'} record set (SetIdentifier '${printable(other.SetIdentifier ?? '')}')`
+    return `${name} holds ${what} in zone ${o.zoneId}; refusing to write its ${target.type} beside it. Remove it or choose another name.`
+  }
+  return undefined
+}
+
+/**
+ * Plan one target against every set currently at its name (as read). Pure. Throws UpdateError
+ * naming the record when the name is refused (see `refusal`).
  */
 export function planRecord(
   target: Target,
@@ -81,36 +146,10 @@ export function planRecord(
 ): PlannedRecord {
   const listed = listedName(target.name)
   const here = setsAtName.filter((s) => listedName(s.Name ?? '') === listed)
-  const shown = `${displayName(target.name)} ${target.type} in zone ${o.zoneId}`
-
-  const cname = here.find((s) => s.Type === 'CNAME')
-  if (cname) {
-    throw new UpdateError(
-      `${displayName(target.name)} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`
-    )
-  }
+  const refused = refusal(target, here, o)
+  if (refused) throw new UpdateError(refused)
   const sameType = here.filter((s) => s.Type === target.type)
   if (o.setIdentifier !== undefined) return planMember(target, sameType, o, o.setIdentifier)
-  const alias = sameType.find((s) => s.AliasTarget)
-  if (alias) {
-    throw new UpdateError(
-      `${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`
-    )
-  }
-  const multivalue = sameType.filter((s) => s.MultiValueAnswer === true)
-  if (multivalue.length > 0 && multivalue.length === sameType.length) {
-    const ids = multivalue.map((s) => s.SetIdentifier ?? '').sort()
-    throw new UpdateError(
-      `${shown} holds multivalue answer records (identifiers ${quoted(ids)}); refusing to overwrite them. To publish this machine as one more member, set set-identifier.`
-    )
-  }
-  const routed = sameType.find((s) => s.SetIdentifier !== undefined)
-  if (routed) {
-    throw new UpdateError(
-      `${shown} has a routing-policy record set (${policyOf(routed)}, SetIdentifier '${printable(routed.SetIdentifier ?? '')}'); refusing to overwrite it.`
-    )
-  }
-
   const live = sameType[0]
   const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '')
   const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][o.dryRun ? 1 : 0]
@@ -169,7 +208,7 @@ export function planRecord(
 /**
  * Plan this machine's member of a multivalue answer record: only the record with its identifier
  * is compared and written; the other members are read, reported, and never part of a batch.
- * Refuses a name and type that hold a simple, alias or other routing-policy record.
+ * What it must not share the name with is decided by `refusal`.
  */
 function planMember(
   target: Target,
@@ -177,20 +216,6 @@ function planMember(
   o: PlanOptions,
   sid: string
 ): PlannedRecord {
-  const shown = `${displayName(target.name)} ${target.type} in zone ${o.zoneId}`
-  const foreign = sameType.find((s) => s.AliasTarget || s.MultiValueAnswer !== true)
-  // Removing a member this machine does not have writes nothing, whatever else the name holds.
-  const leaving = o.state === 'absent' && !sameType.some((s) => s.SetIdentifier === sid)
-  if (foreign && !leaving) {
-    const policy = policyOf(foreign)
-    const which =
-      foreign.SetIdentifier === undefined
-        ? `a ${policy} record`
-        : `a ${policy} record (SetIdentifier '${printable(foreign.SetIdentifier)}')`
-    throw new UpdateError(
-      `${shown} holds ${which}; refusing to add this machine's multivalue answer record (set-identifier '${printable(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
-    )
-  }
   const live = sameType.find((s) => s.SetIdentifier === sid && s.MultiValueAnswer === true)
   const members = sameType
     .filter((s) => s !== live && s.MultiValueAnswer === true)

@@ -133,6 +133,34 @@ describe('parseInputs', () => {
     })
   })
 
+  it.each([
+    ['\uff0a.example.com', 'U+FF0A'],
+    ['\ufe61.example.com', 'U+FE61']
+  ])('writes a wildcard only for an ASCII *: %j is refused naming %s', (hostname, codePoint) => {
+    expect(() => parse({ ...VALID, hostname })).toThrow(
+      new RegExp(
+        `^Input 'hostname': .*${codePoint.replace('+', '\\+')}.* a wildcard needs an ASCII '\\*'`
+      )
+    )
+    expect(parse({ ...VALID, hostname: '*.m\u00fcnchen.example' }).hostnames).toEqual([
+      '*.xn--mnchen-3ya.example'
+    ])
+  })
+
+  it('refuses an IPv4-mapped IPv6 address in ip, saying which IPv4 address it means', () => {
+    expect(() => parse({ ...VALID, ip: '::ffff:c633:6407' })).toThrow(
+      "Input 'ip': '::ffff:c633:6407' is an IPv4-mapped IPv6 address, never published as an AAAA record: write 198.51.100.7 to publish it as an A record"
+    )
+    // IPv4-translated (::ffff:0:0/96) is another range: as an explicit address it is the user's call.
+    expect(parse({ ...VALID, ip: '::ffff:0:c633:6407' }).ipv6).toEqual(['::ffff:0:c633:6407'])
+  })
+
+  it('refuses state absent together with ip, naming both', () => {
+    expect(() => parse({ ...VALID, state: 'absent', ip: '198.51.100.7' })).toThrow(
+      /^Input 'ip': is not used with state 'absent'.*remove ip, or set state to 'present'/
+    )
+  })
+
   it('has a large corpus', () => {
     expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(60)
   })

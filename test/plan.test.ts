@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
-import { planRecord, splitBatches, type Target } from '../src/plan.js'
+import { planRecord, refusal, splitBatches, type Target } from '../src/plan.js'
 
 const zone = { zoneId: 'ZTEST', state: 'present' as const, ttl: 300, dryRun: false }
 const a = (values: string[], ttl = 300, name = 'home.example.com.'): ResourceRecordSet => ({
@@ -107,6 +107,88 @@ describe('planRecord', () => {
   ] as [string, ResourceRecordSet, RegExp][])('refuses a name holding %s', (_what, set, why) => {
     expect(() => planRecord(target, [set], zone)).toThrow(why)
     expect(() => planRecord(target, [set], zone)).toThrow(/home\.example\.com/)
+  })
+
+  const aaaa = (over: Partial<ResourceRecordSet>): ResourceRecordSet => ({
+    Name: 'home.example.com.',
+    Type: 'AAAA',
+    ...over
+  })
+  const aliasTarget = {
+    DNSName: 'lb.example.net.',
+    HostedZoneId: 'Z1',
+    EvaluateTargetHealth: false
+  }
+  it.each([
+    ['an alias AAAA', 'A', aaaa({ AliasTarget: aliasTarget }), /alias/],
+    [
+      'a weighted AAAA',
+      'A',
+      aaaa({
+        SetIdentifier: 'blue',
+        Weight: 10,
+        TTL: 60,
+        ResourceRecords: [{ Value: '2001:db8::1' }]
+      }),
+      /weighted AAAA record set \(SetIdentifier 'blue'\)/
+    ],
+    [
+      'an alias A',
+      'AAAA',
+      { ...a([]), ResourceRecords: undefined, TTL: undefined, AliasTarget: aliasTarget },
+      /alias/
+    ],
+    [
+      'a latency A',
+      'AAAA',
+      { ...a(['1.1.1.1']), SetIdentifier: 'eu', Region: 'eu-west-1' },
+      /latency A record set \(SetIdentifier 'eu'\)/
+    ]
+  ] as [string, 'A' | 'AAAA', ResourceRecordSet, RegExp][])(
+    'refuses the whole name holding %s when publishing only %s, whatever the state',
+    (_what, type, set, why) => {
+      const t: Target = {
+        name: 'home.example.com',
+        type,
+        values: type === 'A' ? ['198.51.100.7'] : ['2001:db8::7']
+      }
+      for (const state of ['present', 'absent'] as const) {
+        expect(() => planRecord(t, [set], { ...zone, state })).toThrow(why)
+        expect(() => planRecord(t, [set], { ...zone, state })).toThrow(/home\.example\.com/)
+      }
+      expect(refusal(t, [set], zone)).toMatch(why)
+    }
+  )
+
+  it('a multivalue member shares the name with members of either family, nothing else', () => {
+    const member = { ...zone, setIdentifier: 'pi' }
+    const t: Target = { name: 'home.example.com', type: 'A', values: ['198.51.100.7'] }
+    const mv = aaaa({
+      SetIdentifier: 'nas',
+      MultiValueAnswer: true,
+      TTL: 60,
+      ResourceRecords: [{ Value: '2001:db8::1' }]
+    })
+    expect(refusal(t, [mv], member)).toBeUndefined()
+    expect(
+      refusal(t, [aaaa({ TTL: 60, ResourceRecords: [{ Value: '2001:db8::1' }] })], member)
+    ).toBeUndefined()
+    expect(refusal(t, [aaaa({ AliasTarget: aliasTarget })], member)).toMatch(
+      /holds an alias AAAA record; refusing/
+    )
+    expect(
+      refusal(t, [aaaa({ SetIdentifier: 'blue', Weight: 1, TTL: 60, ResourceRecords: [] })], member)
+    ).toMatch(/holds a weighted AAAA record \(SetIdentifier 'blue'\); refusing/)
+    // Leaving a name this machine has no member at writes nothing, so nothing is refused.
+    expect(
+      refusal(t, [aaaa({ AliasTarget: aliasTarget })], { ...member, state: 'absent' })
+    ).toBeUndefined()
+  })
+
+  it('a plain set of the other family does not stop the name', () => {
+    const other = aaaa({ TTL: 300, ResourceRecords: [{ Value: '2001:db8::1' }] })
+    expect(refusal(target, [other], zone)).toBeUndefined()
+    expect(planRecord(target, [other], zone).result).toBe('created')
   })
 
   it('matches wildcard names listed as \\052', () => {

@@ -134,6 +134,28 @@ describe('update against the stand-in', () => {
         Weight: 5,
         ResourceRecords: [{ Value: '192.0.2.9' }]
       }
+    ],
+    // Only A is published: a name held by an alias or routing-policy AAAA is refused all the same.
+    [
+      'alias AAAA',
+      {
+        Type: 'AAAA',
+        AliasTarget: {
+          DNSName: 'lb.example.net.',
+          HostedZoneId: 'Z2FDTNDATAQYW2',
+          EvaluateTargetHealth: false
+        }
+      }
+    ],
+    [
+      'weighted AAAA',
+      {
+        Type: 'AAAA',
+        TTL: 60,
+        SetIdentifier: 'green',
+        Weight: 5,
+        ResourceRecords: [{ Value: '2001:db8::9' }]
+      }
     ]
   ])('refuses to touch a %s and writes nothing', async (_kind, set) => {
     const z = zoneName()

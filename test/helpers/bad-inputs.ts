@@ -26,6 +26,9 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
   ['one bad among good', { hostname: 'a.example.com, b..example.com' }, 'hostname'],
   ['control character', { hostname: 'a\u0007b.example.com' }, 'hostname'],
   ['bidi override in a label', { hostname: 'a\u202eb.example.com' }, 'hostname'],
+  ['fullwidth asterisk as a wildcard', { hostname: '\uff0a.example.com' }, 'hostname'],
+  ['small asterisk as a wildcard', { hostname: '\ufe61.example.com' }, 'hostname'],
+  ['look-alike asterisk beside Unicode', { hostname: '\uff0a.m\u00fcnchen.example' }, 'hostname'],
   [
     'too many hostnames',
     { hostname: Array.from({ length: 1001 }, (_, i) => `h${i}.example.com`).join(',') },
@@ -50,6 +53,9 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
   ['ipv6 with zone index', { ip: 'fe80::1%eth0' }, 'ip'],
   ['ipv6 in brackets', { ip: '[2001:db8::1]' }, 'ip'],
   ['one bad among good ips', { ip: '198.51.100.7 nope' }, 'ip'],
+  ['IPv4-mapped IPv6', { ip: '::ffff:198.51.100.7' }, 'ip'],
+  ['IPv4-mapped IPv6, hex and capitals', { ip: '0:0:0:0:0:FFFF:C633:6407' }, 'ip'],
+  ['IPv4-mapped beside a real IPv6', { ip: '2001:db8::7, ::FFFF:0:1' }, 'ip'],
   [
     'too many ips',
     {
@@ -75,6 +81,7 @@ export const BAD_INPUTS: Array<[label: string, inputs: Record<string, string>, n
   // state
   ['state unknown', { state: 'deleted' }, 'state'],
   ['state uppercase', { state: 'PRESENT' }, 'state'],
+  ['state absent with ip', { state: 'absent', ip: '198.51.100.7' }, 'ip'],
   // detection inputs
   ['ip-source unknown', { ip: '', 'ip-source': 'dns' }, 'ip-source'],
   ['ip-version unknown', { ip: '', 'ip-version': '5' }, 'ip-version'],

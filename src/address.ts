@@ -127,3 +127,13 @@ export function classifyAddress(address: string): AddressClass {
   }
   return { family, global: true }
 }
+
+/** Whether a URL's host is loopback: `localhost`, 127.0.0.0/8 or ::1 (brackets allowed). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  if (host === 'localhost') return true
+  const family = isIP(host)
+  if (family === 4) return host.startsWith('127.')
+  if (family === 6) return classifyAddress(host).range === 'loopback'
+  return false
+}

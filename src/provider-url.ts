@@ -2,18 +2,8 @@
  * Echo-provider URLs as the user gives them in `ip-providers`: what is allowed (HTTPS, or plain
  * HTTP to loopback only). Pure: used by inputs.ts to validate and by detection to count votes.
  */
-import { isIP } from 'node:net'
-import { classifyAddress } from './address.js'
+import { isLoopbackHost } from './address.js'
 import { InputError } from './errors.js'
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
-  if (host === 'localhost') return true
-  const family = isIP(host)
-  if (family === 4) return host.startsWith('127.')
-  if (family === 6) return classifyAddress(host).range === 'loopback'
-  return false
-}
 
 /**
  * Check one `ip-providers` URL: `https://`, or plain `http://` only for a loopback host

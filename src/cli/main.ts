@@ -16,7 +16,6 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
 import { policyCommand } from './policy.js'
 import { addEnvSecrets, addSecret, redact } from '../redact.js'
 import { beginMonitoring } from '../notify/session.js'
-import type { Send } from '../notify/http.js'
 import { watchCommand, type WatchIo } from './watch.js'
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }

@@ -1,13 +1,5 @@
-import { isIP } from 'node:net'
+import { isLoopbackHost } from '../address.js'
 import { InputError } from '../errors.js'
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
-  if (host === 'localhost') return true
-  const family = isIP(host)
-  if (family === 4) return host.startsWith('127.')
-  return family === 6 && host === '::1'
-}
 
 /** `https://hc-ping.com/…`: what a log may show of a secret URL (scheme and host only). */
 export function shownUrl(url: string): string {

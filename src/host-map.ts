@@ -54,37 +54,57 @@ export function parseHostMap(text: string): Map<string, string[]> {
   return map
 }
 
-/**
- * The names for this machine. Matching ignores case and a trailing dot, and works with or without
- * the domain: machine 'web1.lan' matches key 'web1', and machine 'web1' matches key 'web1.lan'. An
- * exact match wins; several inexact matches, or none, are an InputError naming this machine.
- */
-export function hostsForMachine(map: Map<string, string[]>, machineHostname: string): string[] {
-  const machine = bare(machineHostname)
-  const known = [...map.keys()]
-  if (machine === '') {
-    throw new InputError(
-      'host-map',
-      "this machine's host name is unknown, so no entry can be chosen"
-    )
-  }
+/** The entry for one name of this machine: exact, or with/without the domain; undefined if none. */
+function matchOne(map: Map<string, string[]>, machine: string): string[] | undefined {
   const exact = map.get(machine)
   if (exact) return exact
   const short = (name: string): string => name.split('.')[0] as string
-  const matches = known.filter(
+  const matches = [...map.keys()].filter(
     (key) =>
       (!key.includes('.') && key === short(machine)) ||
       (!machine.includes('.') && short(key) === machine)
   )
-  if (matches.length === 1) return map.get(matches[0] as string) as string[]
   if (matches.length > 1) {
     throw new InputError(
       'host-map',
       `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`
     )
   }
+  return matches.length === 1 ? map.get(matches[0] as string) : undefined
+}
+
+/**
+ * The names for this machine. Matching ignores case and a trailing dot, and works with or without
+ * the domain: machine 'web1.lan' matches key 'web1', and machine 'web1' matches key 'web1.lan'. An
+ * exact match wins; several inexact matches are an InputError. The host name is tried first, then
+ * the runner's name (`RUNNER_NAME`): in a container job the host name is the container's id.
+ * No match for either is an InputError naming both.
+ */
+export function hostsForMachine(
+  map: Map<string, string[]>,
+  machineHostname: string,
+  runnerName?: string
+): string[] {
+  const machine = bare(machineHostname)
+  const runner = bare(runnerName ?? '')
+  if (machine === '' && runner === '') {
+    throw new InputError(
+      'host-map',
+      "this machine's host name is unknown, so no entry can be chosen"
+    )
+  }
+  for (const name of [machine, runner]) {
+    if (name === '') continue
+    const names = matchOne(map, name)
+    if (names) return names
+  }
+  const known = [...map.keys()]
+  const who =
+    runner !== '' && runner !== machine
+      ? `host name '${shown(machine)}', runner name '${shown(runner)}'`
+      : `'${shown(machine || runner)}'`
   throw new InputError(
     'host-map',
-    `has no entry for this machine ('${machine}'); it maps: ${known.length ? known.join(', ') : '(nothing)'}`
+    `has no entry for this machine (${who}); it maps: ${known.length ? known.join(', ') : '(nothing)'}`
   )
 }

@@ -26,7 +26,7 @@ export const INPUTS = {
   'host-map': {
     default: '',
     description:
-      'Lines `machine = fqdn[, fqdn…]`: the FQDNs for this machine, chosen by its hostname (case-insensitive).'
+      'Lines `machine = fqdn[, fqdn…]`: the FQDNs for this machine, chosen by its hostname, else by the runner name (RUNNER_NAME, for container jobs); case-insensitive.'
   },
   'hosted-zone-id': {
     default: '',
@@ -231,11 +231,11 @@ function hostnames(raw: string, field: InputName): string[] {
 }
 
 /** Names: explicit hostnames and/or this machine's entry in the host map. */
-function parseNames(read: Read, machine: string): string[] {
+function parseNames(read: Read, machine: string, runnerName?: string): string[] {
   const names = hostnames(read('hostname'), 'hostname')
   const hostMapText = read('host-map')
   if (hostMapText) {
-    const mapped = hostsForMachine(parseHostMap(hostMapText), machine)
+    const mapped = hostsForMachine(parseHostMap(hostMapText), machine, runnerName)
     names.push(...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n)))
   }
   if (names.length === 0 && read('ipv6-host-ids') === '') {
@@ -434,7 +434,7 @@ function parseHostIdInputs(
 export function parseInputs(get: (name: InputName) => string, ctx: InputContext): Config {
   const monitor = parseMonitoringInputs(get)
   const read = reader(get)
-  const hostnames = parseNames(read, ctx.machine)
+  const hostnames = parseNames(read, ctx.machine, ctx.env.RUNNER_NAME)
   const zoneText = read('hosted-zone-id')
   const hostedZoneId = zoneText ? parseZoneId(zoneText) : undefined
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
 import { hostsForMachine, parseHostMap } from '../src/host-map.js'
+import { parseInputs } from '../src/inputs.js'
 
 function inputError(fn: () => unknown): InputError {
   try {
@@ -122,5 +123,40 @@ describe('hostsForMachine', () => {
 
   it('an unknown host name of this machine is an error', () => {
     expect(inputError(() => hostsForMachine(map, '')).problem).toMatch(/host name is unknown/)
+  })
+})
+
+describe('hostsForMachine with the runner name (container jobs)', () => {
+  const map = parseHostMap('web1 = web1.example.com\nnas = nas.example.org')
+  // In a container job os.hostname() is the container's id.
+  const containerId = '3f2a9c81d4e7'
+
+  it('falls back to RUNNER_NAME when the host name has no entry', () => {
+    expect(hostsForMachine(map, containerId, 'web1')).toEqual(['web1.example.com'])
+    expect(hostsForMachine(map, containerId, 'NAS.lan.')).toEqual(['nas.example.org'])
+  })
+
+  it('the host name wins when both have entries', () => {
+    expect(hostsForMachine(map, 'nas', 'web1')).toEqual(['nas.example.org'])
+  })
+
+  it('neither matching names both', () => {
+    const e = inputError(() => hostsForMachine(map, containerId, 'build-7'))
+    expect(e.problem).toBe(
+      `has no entry for this machine (host name '${containerId}', runner name 'build-7'); it maps: web1, nas`
+    )
+  })
+
+  it('a runner name alone is enough when the host name is unknown', () => {
+    expect(hostsForMachine(map, '', 'web1')).toEqual(['web1.example.com'])
+  })
+
+  it('parseInputs reads RUNNER_NAME from the environment', () => {
+    const config = parseInputs(
+      (name) =>
+        name === 'host-map' ? 'web1 = web1.example.com' : name === 'ip' ? '198.51.100.7' : '',
+      { machine: containerId, env: { RUNNER_NAME: 'web1' } }
+    )
+    expect(config.hostnames).toEqual(['web1.example.com'])
   })
 })

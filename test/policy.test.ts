@@ -408,6 +408,36 @@ describe('explainStsDenied', () => {
     expect(msg).toContain('repo:OWNER/REPO:ref:refs/heads/BRANCH')
   })
 
+  it('a pull_request run presents repo:OWNER/REPO:pull_request, not its merge ref', () => {
+    const msg = explainStsDenied({
+      ...base,
+      repository: 'octo/demo',
+      ref: 'refs/pull/7/merge',
+      eventName: 'pull_request'
+    })
+    expect(msg).toContain('This run presents: repo:octo/demo:pull_request')
+    expect(msg).not.toContain('refs/pull/7/merge')
+    expect(msg).toContain(
+      '"token.actions.githubusercontent.com:sub": "repo:octo/demo:pull_request"'
+    )
+    // The runner does not tell an action the job's environment: the help names the form.
+    expect(msg).toContain('repo:octo/demo:environment:NAME')
+  })
+
+  it("shows the refused token's own sub (an environment, say) and a policy that accepts it", () => {
+    const msg = explainStsDenied({
+      ...base,
+      repository: 'octo/demo',
+      ref: 'main',
+      subject: 'repo:octo/demo:environment:prod'
+    })
+    expect(msg).toContain("This run's token presents: repo:octo/demo:environment:prod")
+    expect(msg).toContain(
+      '"token.actions.githubusercontent.com:sub": "repo:octo/demo:environment:prod"'
+    )
+    expect(msg).not.toContain('"repo:octo/demo:ref:refs/heads/main"')
+  })
+
   it('expired token and malformed role ARN', () => {
     const msg = explainStsDenied({ ...base, code: 'ExpiredTokenException', roleArn: 'ddns' })
     expect(msg).toContain('expired')

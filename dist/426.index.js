@@ -810,29 +810,44 @@ function parseHostMap(text) {
     });
     return map;
 }
-/**
- * The names for this machine. Matching ignores case and a trailing dot, and works with or without
- * the domain: machine 'web1.lan' matches key 'web1', and machine 'web1' matches key 'web1.lan'. An
- * exact match wins; several inexact matches, or none, are an InputError naming this machine.
- */
-function hostsForMachine(map, machineHostname) {
-    const machine = bare(machineHostname);
-    const known = [...map.keys()];
-    if (machine === '') {
-        throw new errors/* InputError */.dz('host-map', "this machine's host name is unknown, so no entry can be chosen");
-    }
+/** The entry for one name of this machine: exact, or with/without the domain; undefined if none. */
+function matchOne(map, machine) {
     const exact = map.get(machine);
     if (exact)
         return exact;
     const short = (name) => name.split('.')[0];
-    const matches = known.filter((key) => (!key.includes('.') && key === short(machine)) ||
+    const matches = [...map.keys()].filter((key) => (!key.includes('.') && key === short(machine)) ||
         (!machine.includes('.') && short(key) === machine));
-    if (matches.length === 1)
-        return map.get(matches[0]);
     if (matches.length > 1) {
         throw new errors/* InputError */.dz('host-map', `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`);
     }
-    throw new errors/* InputError */.dz('host-map', `has no entry for this machine ('${machine}'); it maps: ${known.length ? known.join(', ') : '(nothing)'}`);
+    return matches.length === 1 ? map.get(matches[0]) : undefined;
+}
+/**
+ * The names for this machine. Matching ignores case and a trailing dot, and works with or without
+ * the domain: machine 'web1.lan' matches key 'web1', and machine 'web1' matches key 'web1.lan'. An
+ * exact match wins; several inexact matches are an InputError. The host name is tried first, then
+ * the runner's name (`RUNNER_NAME`): in a container job the host name is the container's id.
+ * No match for either is an InputError naming both.
+ */
+function hostsForMachine(map, machineHostname, runnerName) {
+    const machine = bare(machineHostname);
+    const runner = bare(runnerName ?? '');
+    if (machine === '' && runner === '') {
+        throw new errors/* InputError */.dz('host-map', "this machine's host name is unknown, so no entry can be chosen");
+    }
+    for (const name of [machine, runner]) {
+        if (name === '')
+            continue;
+        const names = matchOne(map, name);
+        if (names)
+            return names;
+    }
+    const known = [...map.keys()];
+    const who = runner !== '' && runner !== machine
+        ? `host name '${(0,errors/* shown */.SP)(machine)}', runner name '${(0,errors/* shown */.SP)(runner)}'`
+        : `'${(0,errors/* shown */.SP)(machine || runner)}'`;
+    throw new errors/* InputError */.dz('host-map', `has no entry for this machine (${who}); it maps: ${known.length ? known.join(', ') : '(nothing)'}`);
 }
 
 // EXTERNAL MODULE: ./src/host-ids.ts
@@ -893,7 +908,7 @@ const INPUTS = {
     },
     'host-map': {
         default: '',
-        description: 'Lines `machine = fqdn[, fqdn…]`: the FQDNs for this machine, chosen by its hostname (case-insensitive).'
+        description: 'Lines `machine = fqdn[, fqdn…]`: the FQDNs for this machine, chosen by its hostname, else by the runner name (RUNNER_NAME, for container jobs); case-insensitive.'
     },
     'hosted-zone-id': {
         default: '',
@@ -1064,11 +1079,11 @@ function hostnames(raw, field) {
     return out;
 }
 /** Names: explicit hostnames and/or this machine's entry in the host map. */
-function parseNames(read, machine) {
+function parseNames(read, machine, runnerName) {
     const names = hostnames(read('hostname'), 'hostname');
     const hostMapText = read('host-map');
     if (hostMapText) {
-        const mapped = hostsForMachine(parseHostMap(hostMapText), machine);
+        const mapped = hostsForMachine(parseHostMap(hostMapText), machine, runnerName);
         names.push(...hostnames(mapped.join('\n'), 'host-map').filter((n) => !names.includes(n)));
     }
     if (names.length === 0 && read('ipv6-host-ids') === '') {
@@ -1226,7 +1241,7 @@ function parseHostIdInputs(read, names, ipv6, detection, state) {
 function parseInputs(get, ctx) {
     const monitor = parseMonitoringInputs(get);
     const read = reader(get);
-    const hostnames = parseNames(read, ctx.machine);
+    const hostnames = parseNames(read, ctx.machine, ctx.env.RUNNER_NAME);
     const zoneText = read('hosted-zone-id');
     const hostedZoneId = zoneText ? (0,src_names/* parseZoneId */.B$)(zoneText) : undefined;
     const state = parseState(read('state'));
@@ -2168,116 +2183,6 @@ async function update(config, deps) {
 /** The line a record gets in the log, as the one-shot run prints it (watch mode reuses it). */
 const describeRecord = (/* unused pure expression or super */ null && (describe));
 
-// EXTERNAL MODULE: ./src/run-context.ts
-var run_context = __webpack_require__(3564);
-;// CONCATENATED MODULE: ./src/summary.ts
-
-
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-const values = (v) => (v.length ? v.map(escapeHtml).join('<br>') : '—');
-function table(rows) {
-    const head = ['Record', 'Type', 'Before', 'After', 'TTL', 'Result', 'Change id'];
-    const cells = (r) => [
-        escapeHtml(r.name),
-        r.type,
-        values(r.before),
-        values(r.after),
-        String(r.ttl),
-        r.result,
-        escapeHtml(r.changeId || '—')
-    ];
-    return ('<table>' +
-        `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>` +
-        rows
-            .map((r) => `<tr>${cells(r)
-            .map((c) => `<td>${c}</td>`)
-            .join('')}</tr>`)
-            .join('') +
-        '</table>\n');
-}
-/** Identifiers listed per name before the rest is only counted (keeps the summary small). */
-const LISTED_MEMBERS = 20;
-function listed(ids) {
-    if (ids.length === 0)
-        return '—';
-    const shown = ids.slice(0, LISTED_MEMBERS).map((id) => `<code>${escapeHtml(id)}</code>`);
-    const more = ids.length > LISTED_MEMBERS ? ` and ${ids.length - LISTED_MEMBERS} more` : '';
-    return `${ids.length}: ${shown.join(', ')}${more}`;
-}
-/** With set-identifier: each name's row for this machine, the other members, and crowd warnings. */
-function fleetSection(rows) {
-    if (rows.length === 0)
-        return '';
-    const head = ['Record', 'Type', 'This machine', 'Result', 'Other members'];
-    const cells = (r) => [
-        escapeHtml(r.record.name),
-        r.record.type,
-        `<code>${escapeHtml(r.record.setIdentifier)}</code>`,
-        r.record.result,
-        listed(r.others)
-    ];
-    const warnings = rows.map(crowdWarning).filter((w) => w !== undefined);
-    return ('<h3>Multivalue members</h3>\n<table>' +
-        `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>` +
-        rows
-            .map((r) => `<tr>${cells(r)
-            .map((c) => `<td>${c}</td>`)
-            .join('')}</tr>`)
-            .join('') +
-        '</table>\n' +
-        warnings.map((w) => `<p><strong>Warning:</strong> ${escapeHtml(w)}</p>\n`).join(''));
-}
-/** The job summary as HTML: what was and what is now, how addresses were found, and any error. */
-function renderSummary(report, error, run) {
-    let out = '<h2>Route 53 DDNS</h2>\n';
-    if (run) {
-        const attempt = run.runAttempt > 1 ? `, attempt ${run.runAttempt}` : '';
-        out +=
-            `<p>Triggered by ${escapeHtml((0,run_context/* trigger */.hZ)(run))} · ` +
-                `<a href="${escapeHtml((0,run_context/* runUrl */.Vp)(run))}">run ${run.runId}${attempt}</a>` +
-                `${run.workflow ? ` of ${escapeHtml(run.workflow)}` : ''}</p>\n`;
-    }
-    if (report?.dryRun) {
-        out += '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>\n';
-    }
-    if (report && report.records.length > 0)
-        out += table(report.records);
-    if (report)
-        out += fleetSection(fleetRows(report.records, report.members ?? []));
-    if (error) {
-        out += '<h3>Failed</h3>\n';
-        out += `<p>${escapeHtml(error.message)}</p>\n`;
-        if (report && report.attempted.length > 0) {
-            out += '<p>Attempted (rows without a change id were not applied):</p>\n';
-            out += table(report.attempted);
-        }
-    }
-    if (report && report.origins.length > 0) {
-        out += '<h3>Addresses</h3>\n<ul>';
-        out += report.origins
-            .map((o) => `<li>${escapeHtml(o.address)} (IPv${o.family}): ${escapeHtml(o.how)}</li>`)
-            .join('');
-        out += '</ul>\n';
-    }
-    return out;
-}
-/** Write the job summary through the runner (which redacts it), if the step has one. */
-function writeSummary(runner, report, error, run) {
-    if (!runner.hasSummary())
-        return;
-    runner.appendSummary(renderSummary(report, error, run));
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/redact.ts
 /**
  * One run-wide set of the secrets this run holds (OIDC token, AWS keys, session token, secret
@@ -2344,6 +2249,223 @@ function addEnvSecrets(env, register = addSecret) {
     }
 }
 
+// EXTERNAL MODULE: ./src/run-context.ts
+var run_context = __webpack_require__(3564);
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+/**
+ * The runner drops a step's summary whole above 1 MiB (and the step still passes), so the summary
+ * is built to a byte budget below that: counts first, changed rows before unchanged ones, the
+ * unchanged folded away, and whatever does not fit cut with a note pointing at the `records` output.
+ */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Kept free below the limit for a header or a closing line other code may add. */
+const RESERVE_BYTES = 16 * 1024;
+/** One record's Before/After cell shows at most this many values. */
+const VALUES_PER_CELL = 10;
+/** A failure message longer than this is cut (AccessDenied help is a few KiB). */
+const MESSAGE_LIMIT = 32 * 1024;
+/** The address list shows at most this many entries. */
+const ORIGINS_LIMIT = 100;
+/** The multivalue-members section gets at most this many bytes. */
+const FLEET_LIMIT = 128 * 1024;
+/** Redacted, then HTML-escaped (a secret must be masked before escaping could alter it). */
+function escapeHtml(text) {
+    return redact(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+const CHANGED = new Set([
+    'created',
+    'updated',
+    'deleted',
+    'would-create',
+    'would-update',
+    'would-delete'
+]);
+function values(v) {
+    if (v.length === 0)
+        return '—';
+    const shown = v.slice(0, VALUES_PER_CELL).map(escapeHtml);
+    if (v.length > VALUES_PER_CELL)
+        shown.push(`… ${v.length - VALUES_PER_CELL} more`);
+    return shown.join('<br>');
+}
+const HEAD = '<tr><th>Record</th><th>Zone</th><th>Type</th><th>Before</th><th>After</th><th>TTL</th><th>Result</th><th>Change id</th></tr>';
+function summary_row(r) {
+    const cells = [
+        escapeHtml(r.name),
+        escapeHtml(r.zoneId || '—'),
+        r.type,
+        values(r.before),
+        values(r.after),
+        String(r.ttl),
+        r.result,
+        escapeHtml(r.changeId || '—')
+    ];
+    return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+}
+/** A table of as many rows as fit in `budget` bytes; the rows left out are counted. */
+function table(rows, budget) {
+    let html = `<table>${HEAD}`;
+    let used = bytes(html) + bytes('</table>\n');
+    let n = 0;
+    for (const r of rows) {
+        const tr = summary_row(r);
+        const size = bytes(tr);
+        if (used + size > budget)
+            break;
+        html += tr;
+        used += size;
+        n++;
+    }
+    return { html: n > 0 ? `${html}</table>\n` : '', left: rows.length - n };
+}
+/** `3 records: 1 created, 2 unchanged` */
+function counts(records) {
+    const byResult = new Map();
+    for (const r of records)
+        byResult.set(r.result, (byResult.get(r.result) ?? 0) + 1);
+    const parts = [...byResult].map(([result, n]) => `${n} ${result}`);
+    return `${records.length} record${records.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+/** Multi-line text (AccessDenied and trust-policy help) as a block that keeps its lines. */
+function block(text) {
+    const cut = text.length > MESSAGE_LIMIT ? `${text.slice(0, MESSAGE_LIMIT)}\n… (cut; see the log)` : text;
+    return `<pre><code>${escapeHtml(cut)}</code></pre>\n`;
+}
+const cutNote = (left) => `<p>… ${left} more record${left === 1 ? '' : 's'} not shown: a job summary is limited to 1 MiB. The <code>records</code> output lists every record.</p>\n`;
+/**
+ * Records as tables within `budget` bytes: changed rows in the open, unchanged ones folded in
+ * <details>, anything that does not fit counted in a note.
+ */
+function recordTables(records, budget) {
+    const changed = records.filter((r) => CHANGED.has(r.result));
+    const rest = records.filter((r) => !CHANGED.has(r.result));
+    const noteRoom = bytes(cutNote(records.length));
+    let out = '';
+    let left = 0;
+    const first = table(changed, budget - noteRoom);
+    out += first.html;
+    left += first.left;
+    if (rest.length > 0) {
+        const open = `<details><summary>${rest.length} unchanged record${rest.length === 1 ? '' : 's'}</summary>\n\n`;
+        const close = '</details>\n';
+        const room = budget - bytes(out) - noteRoom - bytes(open) - bytes(close);
+        const folded = left > 0 ? { html: '', left: rest.length } : table(rest, room);
+        if (folded.html)
+            out += open + folded.html + close;
+        left += folded.left;
+    }
+    if (left > 0)
+        out += cutNote(left);
+    return out;
+}
+/** Identifiers listed per name before the rest is only counted (keeps the summary small). */
+const LISTED_MEMBERS = 20;
+function listed(ids) {
+    if (ids.length === 0)
+        return '—';
+    const shown = ids.slice(0, LISTED_MEMBERS).map((id) => `<code>${escapeHtml(id)}</code>`);
+    const more = ids.length > LISTED_MEMBERS ? ` and ${ids.length - LISTED_MEMBERS} more` : '';
+    return `${ids.length}: ${shown.join(', ')}${more}`;
+}
+/** With set-identifier: each name's row for this machine, the other members, and crowd warnings. */
+function fleetSection(rows) {
+    if (rows.length === 0)
+        return '';
+    const head = ['Record', 'Type', 'This machine', 'Result', 'Other members'];
+    const cells = (r) => [
+        escapeHtml(r.record.name),
+        r.record.type,
+        `<code>${escapeHtml(r.record.setIdentifier)}</code>`,
+        r.record.result,
+        listed(r.others)
+    ];
+    const warnings = rows.map(crowdWarning).filter((w) => w !== undefined);
+    return ('<h3>Multivalue members</h3>\n<table>' +
+        `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>` +
+        rows
+            .map((r) => `<tr>${cells(r)
+            .map((c) => `<td>${c}</td>`)
+            .join('')}</tr>`)
+            .join('') +
+        '</table>\n' +
+        warnings.map((w) => `<p><strong>Warning:</strong> ${escapeHtml(w)}</p>\n`).join(''));
+}
+/** fleetSection cut to FLEET_LIMIT bytes: as many rows as fit, the rest counted. */
+function boundedFleetSection(rows) {
+    let n = rows.length;
+    let html = fleetSection(rows);
+    while (n > 0 && bytes(html) > FLEET_LIMIT) {
+        n = Math.floor(((n * FLEET_LIMIT) / bytes(html)) * 0.9);
+        html = fleetSection(rows.slice(0, n));
+    }
+    const left = rows.length - n;
+    return left > 0 ? html + `<p>… ${left} more multivalue rows not shown.</p>\n` : html;
+}
+/**
+ * The job summary: what was and what is now, how addresses were found, and any error; within
+ * `limit` bytes whatever the report's size.
+ */
+function renderSummary(report, error, run, limit = SUMMARY_LIMIT_BYTES - RESERVE_BYTES) {
+    let head = '<h2>Route 53 DDNS</h2>\n';
+    if (run) {
+        const attempt = run.runAttempt > 1 ? `, attempt ${run.runAttempt}` : '';
+        head +=
+            `<p>Triggered by ${escapeHtml((0,run_context/* trigger */.hZ)(run))} · ` +
+                `<a href="${escapeHtml((0,run_context/* runUrl */.Vp)(run))}">run ${run.runId}${attempt}</a>` +
+                `${run.workflow ? ` of ${escapeHtml(run.workflow)}` : ''}</p>\n`;
+    }
+    if (report?.dryRun) {
+        head +=
+            '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>\n';
+    }
+    if (report && report.records.length > 0)
+        head += `<p>${escapeHtml(counts(report.records))}</p>\n`;
+    // The failure and the addresses are sized first; the tables get what is left.
+    let failure = '';
+    if (error)
+        failure += `<h3>Failed</h3>\n${block(error.message)}`;
+    let origins = '';
+    if (report && report.origins.length > 0) {
+        const items = report.origins
+            .slice(0, ORIGINS_LIMIT)
+            .map((o) => `<li>${escapeHtml(o.address)} (IPv${o.family}): ${escapeHtml(o.how)}</li>`);
+        const more = report.origins.length - items.length;
+        origins = `<h3>Addresses</h3>\n<ul>${items.join('')}${more > 0 ? `<li>… ${more} more</li>` : ''}</ul>\n`;
+    }
+    const fleet = report ? boundedFleetSection(fleetRows(report.records, report.members ?? [])) : '';
+    let room = limit - bytes(head) - bytes(failure) - bytes(origins) - bytes(fleet);
+    let records = '';
+    if (report && report.records.length > 0) {
+        // With a failure, keep room for the attempted rows too.
+        const share = error && report.attempted.length > 0 ? Math.floor(room / 2) : room;
+        records = recordTables(report.records, share);
+        room -= bytes(records);
+    }
+    if (error && report && report.attempted.length > 0) {
+        const intro = '<p>Attempted (rows without a change id were not applied):</p>\n';
+        failure += intro + recordTables(report.attempted, room - bytes(intro));
+    }
+    return head + records + fleet + failure + origins;
+}
+/** Write the job summary through the runner (which redacts it), if the step has one. */
+function writeSummary(runner, report, error, run) {
+    if (!runner.hasSummary())
+        return;
+    runner.appendSummary(renderSummary(report, error, run));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/runner.ts
 /**
  * The runner port: everything the action says to the GitHub Actions runner goes through a `Runner`.

@@ -71,6 +71,12 @@ export type FaultKind =
   | 'Drop'
   | 'Delay'
   | 'Answer'
+  /** Carry out the request, then answer 500 InternalError: the answer to an applied change is lost. */
+  | 'ApplyThenInternalError'
+  /** Carry out the request, then reset the connection without answering. */
+  | 'ApplyThenDrop'
+  /** Answer 200 with an HTML page (a captive portal or proxy), without carrying out the request. */
+  | 'HtmlPage'
 
 export interface Fault {
   operation?: string
@@ -135,7 +141,17 @@ interface Routed {
   changeId?: string
 }
 
-const FAULTS: Record<Exclude<FaultKind, 'Drop' | 'Delay' | 'Answer'>, [number, string]> = {
+/** What a captive portal answers in place of the service. */
+export const CAPTIVE_PORTAL_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Hotel Wi-Fi: sign in</title></head>\n<body><h1>Welcome</h1><p>Accept the terms to continue browsing.</p><form method="post" action="/login"><button>Accept</button></form></body></html>\n'
+
+const FAULTS: Record<
+  Exclude<
+    FaultKind,
+    'Drop' | 'Delay' | 'Answer' | 'ApplyThenInternalError' | 'ApplyThenDrop' | 'HtmlPage'
+  >,
+  [number, string]
+> = {
   Throttling: [400, 'Rate exceeded'],
   PriorRequestNotComplete: [
     400,
@@ -388,6 +404,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         req.socket.destroy()
         return
       }
+      if (fault?.error === 'HtmlPage') {
+        entry.errorCode = 'HtmlPage'
+        send(res, entry, 200, CAPTIVE_PORTAL_PAGE, 'text/html; charset=utf-8')
+        return
+      }
       if (fault?.error === 'Delay') {
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000))
       } else if (fault?.error === 'Answer') {
@@ -396,25 +417,38 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
           fault.code ?? 'ValidationError',
           quoteSent(fault.message ?? '', req, url, body)
         )
-      } else if (fault) {
+      } else if (
+        fault &&
+        fault.error !== 'ApplyThenInternalError' &&
+        fault.error !== 'ApplyThenDrop'
+      ) {
         if (r.service === 'oidc') throw new ApiError(500, fault.error, 'injected fault')
         const [status, message] = FAULTS[fault.error]
         throw new ApiError(status, fault.error, message)
       }
+      let answer: [body: string, contentType: string]
       if (r.service === 'oidc') {
         if (req.method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'Use GET')
         const out = identity.issueIdToken(
           req.headers['authorization'],
           url.searchParams.get('audience')
         )
-        send(res, entry, 200, out, 'application/json')
+        answer = [out, 'application/json']
+      } else if (r.service === 'sts') {
+        answer = [stsOperation(r, req, body, entry), 'text/xml']
+      } else {
+        answer = [route53Operation(r, req, url, body, entry), 'text/xml']
+      }
+      // The request took effect; now its answer is lost.
+      if (fault?.error === 'ApplyThenDrop') {
+        entry.errorCode = 'ApplyThenDrop'
+        req.socket.destroy()
         return
       }
-      if (r.service === 'sts') {
-        send(res, entry, 200, stsOperation(r, req, body, entry), 'text/xml')
-        return
+      if (fault?.error === 'ApplyThenInternalError') {
+        throw new ApiError(500, 'InternalError', 'An internal error occurred.')
       }
-      send(res, entry, 200, route53Operation(r, req, url, body, entry), 'text/xml')
+      send(res, entry, 200, ...answer)
     } catch (e) {
       const err =
         e instanceof ApiError

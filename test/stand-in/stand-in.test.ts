@@ -556,6 +556,33 @@ describe('rate limits, prior requests, faults', () => {
     expect(s.records(zoneId)).toHaveLength(2)
   })
 
+  it('models lost answers (apply, then 500 or a reset) and a captive portal (200 HTML, nothing applied)', async () => {
+    await setup({ rateLimit: false })
+    const upsert = (v: string) =>
+      change({ Action: 'UPSERT', ResourceRecordSet: a('lost.example.com', [v]) })
+    const value = () =>
+      s.records(zoneId).find((r) => r.Name === 'lost.example.com.')?.ResourceRecords?.[0]?.Value
+
+    s.inject({ operation: 'ChangeResourceRecordSets', error: 'ApplyThenInternalError' })
+    const e = await fails(r53.send(upsert('192.0.2.1')))
+    expect(e.name).toBe('InternalError')
+    expect(e.$metadata?.httpStatusCode).toBe(500)
+    expect(value()).toBe('192.0.2.1')
+
+    s.inject({ operation: 'ChangeResourceRecordSets', error: 'ApplyThenDrop' })
+    const d = await fails(r53.send(upsert('192.0.2.2')))
+    expect(d.$metadata?.httpStatusCode).toBeUndefined()
+    expect(value()).toBe('192.0.2.2')
+    expect(s.requests.at(-1)).toMatchObject({ status: 0, errorCode: 'ApplyThenDrop' })
+
+    // The SDK reads a 200 HTML page as an empty success: the stand-in applied nothing.
+    s.inject({ operation: 'ChangeResourceRecordSets', error: 'HtmlPage' })
+    const out = await r53.send(upsert('192.0.2.3'))
+    expect(out.ChangeInfo).toBeUndefined()
+    expect(value()).toBe('192.0.2.2')
+    expect(s.requests.at(-1)).toMatchObject({ status: 200, errorCode: 'HtmlPage' })
+  })
+
   it('logs every request with operation, zone, status and access key', async () => {
     await setup({ rateLimit: false })
     await list()

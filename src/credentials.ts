@@ -1,6 +1,6 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
-import { UpdateError } from './errors.js'
+import { UpdateError, awsFailure } from './errors.js'
 import { explainStsDenied } from './access-denied.js'
 import { defaultSleep, standardRetryStrategy, type RetryTiming } from './retry.js'
 import type { AuthConfig, Logger } from './types.js'
@@ -89,7 +89,8 @@ export async function assumeRoleWithOidc(
       token = await deps.getIdToken(auth.audience)
     } catch (err) {
       throw new UpdateError(
-        `Could not get a GitHub OIDC token for audience '${auth.audience}': ${(err as Error).message}`
+        `Could not get a GitHub OIDC token for audience '${auth.audience}': ${(err as Error).message}`,
+        { cause: err }
       )
     }
     deps.setSecret(token)
@@ -104,7 +105,9 @@ export async function assumeRoleWithOidc(
       )
       const c = out.Credentials
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-        throw new UpdateError('STS returned no credentials for role-to-assume.')
+        throw awsFailure('STS returned no credentials for role-to-assume.', {
+          $metadata: out.$metadata
+        })
       }
       for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken])
         deps.setSecret(secret)
@@ -131,7 +134,7 @@ export async function assumeRoleWithOidc(
       }
       if (REFUSED.has(code)) {
         const subject = tokenSubject(token)
-        throw new UpdateError(
+        throw awsFailure(
           explainStsDenied({
             roleArn: auth.roleArn,
             audience: auth.audience,
@@ -141,10 +144,11 @@ export async function assumeRoleWithOidc(
             ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
             ...(env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {}),
             ...(subject ? { subject } : {})
-          })
+          }),
+          err
         )
       }
-      throw new UpdateError(`Could not assume role ${auth.roleArn} (${name}): ${message}`)
+      throw awsFailure(`Could not assume role ${auth.roleArn} (${name}): ${message}`, err)
     }
   }
 }

@@ -19,3 +19,17 @@ export class InputError extends Error {
 export class UpdateError extends Error {
   override name = 'UpdateError'
 }
+
+/** The id AWS gave a request (from an SDK error or output), for support cases and CloudTrail. */
+export function requestIdOf(answer: unknown): string | undefined {
+  return (answer as { $metadata?: { requestId?: string } })?.$metadata?.requestId || undefined
+}
+
+/** An UpdateError that keeps the SDK error (or answer) as its cause and names AWS's request id. */
+export function awsFailure(message: string, cause: unknown): UpdateError {
+  const id = requestIdOf(cause)
+  const text = id
+    ? `${message}${message.includes('\n') ? '\n' : ' '}(AWS request id ${id})`
+    : message
+  return new UpdateError(text, { cause })
+}

@@ -10,7 +10,7 @@ import {
   type RRType
 } from '@aws-sdk/client-route-53'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
-import { UpdateError } from './errors.js'
+import { UpdateError, awsFailure, shown } from './errors.js'
 import { explainRoute53Denied } from './access-denied.js'
 import { bareZoneId, compareNames, displayName, listedName, suffixes } from './names.js'
 import { MAX_ATTEMPTS, retryStrategy, type RetryTiming } from './retry.js'
@@ -27,19 +27,93 @@ export interface Route53ClientOptions {
   endpoint?: string
 }
 
+/**
+ * A 2xx answer that is not Route 53's XML: a captive portal or proxy answered in its place. The SDK
+ * would read such a page as an empty but successful result.
+ */
+export class ForeignAnswerError extends Error {
+  override name = 'ForeignAnswer'
+  constructor(
+    readonly status: number,
+    readonly contentType: string,
+    readonly excerpt: string
+  ) {
+    super(`HTTP ${status}, ${contentType || 'no content type'}: "${excerpt}"`)
+  }
+}
+
+/** The start of a body as one short printable line. */
+async function excerptOf(body: unknown): Promise<string> {
+  let text = ''
+  try {
+    if (typeof body === 'string') text = body
+    else if (body && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+      for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+        text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+        if (text.length >= 1024) break
+      }
+    }
+  } catch {
+    // What arrived before the failure is the excerpt.
+  }
+  return shown(text.replace(/\s+/g, ' ').trim())
+}
+
 /** A Route 53 client for this run. */
 export function createRoute53Client(options: Route53ClientOptions): Route53Client {
-  return new Route53Client({
+  const client = new Route53Client({
     region: options.region,
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     retryStrategy: retryStrategy(options.timing),
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
   })
+  // Innermost: sees each raw answer before the SDK parses it, and refuses one that is not XML.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args)
+      const response = result.response as {
+        statusCode?: number
+        headers?: Record<string, string>
+        body?: unknown
+      }
+      const status = response.statusCode ?? 0
+      const type = response.headers?.['content-type'] ?? ''
+      if (status >= 200 && status < 300 && !/xml/i.test(type)) {
+        throw new ForeignAnswerError(status, shown(type), await excerptOf(response.body))
+      }
+      return result
+    },
+    { step: 'deserialize', priority: 'low', name: 'route53ddnsForeignAnswer' }
+  )
+  return client
 }
 
 function errorName(err: unknown): string {
   return (err as { name?: string })?.name ?? ''
+}
+
+/** Writes whose earlier attempt may have been applied although no answer said so. */
+const unanswered = new WeakMap<object, string>()
+
+/**
+ * Why a failed write may still have been applied: an earlier attempt ended with a 5xx or a broken
+ * connection after the request was sent, and the SDK retried it. Undefined when no attempt could have.
+ */
+export function lostAnswer(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null ? unanswered.get(err) : undefined
+}
+
+/** Connection failures before anything was sent. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+function mayHaveApplied(err: unknown): string | undefined {
+  const e = err as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }
+  const status = e?.$metadata?.httpStatusCode
+  if (status !== undefined)
+    return status >= 500 ? `HTTP ${status} ${e.name ?? ''}`.trim() : undefined
+  if (e?.name === 'ForeignAnswer' || NOT_SENT.has(e?.code ?? '')) return undefined
+  return `the connection broke before an answer (${e?.code ?? e?.name ?? 'error'})`
 }
 
 /** InvalidChangeBatch carries its reasons in `messages` or, as AWS often sends it, in `message`. */
@@ -67,20 +141,26 @@ interface Where {
 
 /** Turn an SDK error into one the user can act on; never includes credentials. */
 export function explainError(err: unknown, where: Where): UpdateError {
+  if (err instanceof UpdateError) return err
   const name = errorName(err)
   const message = (err as Error)?.message ?? String(err)
   const zone = where.zoneId ? `hosted zone ${where.zoneId}` : 'Route 53'
+  const fail = (text: string): UpdateError => awsFailure(text, err)
   switch (name) {
+    case 'ForeignAnswer':
+      return fail(
+        `${where.operation} on ${zone} was answered by something other than Route 53 (${message}); a proxy or captive portal may be answering in its place.${where.operation === 'ChangeResourceRecordSets' ? ' Nothing is counted as written.' : ''}`
+      )
     case 'NoSuchHostedZone':
-      return new UpdateError(`${zone} does not exist (check hosted-zone-id): ${message}`)
+      return fail(`${zone} does not exist (check hosted-zone-id): ${message}`)
     case 'NoSuchHealthCheck':
-      return new UpdateError(
+      return fail(
         `Route 53 has no such health check (NoSuchHealthCheck; check health-check-id): ${message}`
       )
     case 'AccessDenied':
     case 'AccessDeniedException': {
       const sets = (where.changes ?? []).map((c) => c.ResourceRecordSet)
-      return new UpdateError(
+      return fail(
         explainRoute53Denied({
           operation: where.operation,
           ...(where.zoneId ? { zoneId: where.zoneId } : {}),
@@ -94,26 +174,26 @@ export function explainError(err: unknown, where: Where): UpdateError {
     case 'InvalidChangeBatch': {
       const messages = batchMessages(err)
       const outside = messages.find((m) => /not permitted in zone/i.test(m))
-      if (outside) return new UpdateError(`A hostname is not in ${zone}: ${outside}`)
-      return new UpdateError(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`)
+      if (outside) return fail(`A hostname is not in ${zone}: ${outside}`)
+      return fail(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`)
     }
     case 'Throttling':
     case 'ThrottlingException':
     case 'PriorRequestNotComplete':
-      return new UpdateError(
+      return fail(
         `${where.operation} on ${zone} was still refused after ${MAX_ATTEMPTS} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`
       )
     case 'InvalidClientTokenId':
     case 'ExpiredToken':
     case 'UnrecognizedClientException':
     case 'CredentialsProviderError':
-      return new UpdateError(
-        `AWS credentials were not accepted for ${where.operation} (${name}): ${message}`
+      return fail(`AWS credentials were not accepted for ${where.operation} (${name}): ${message}`)
+    default: {
+      const doubt = lostAnswer(err)
+      return fail(
+        `${where.operation} on ${zone} failed (${name || 'error'}): ${message}${doubt ? `. The change may still have been applied (an attempt ended with ${doubt}); run again to see the records as they are.` : ''}`
       )
-    default:
-      return new UpdateError(
-        `${where.operation} on ${zone} failed (${name || 'error'}): ${message}`
-      )
+    }
   }
 }
 
@@ -164,6 +244,12 @@ export async function readNames(
     } catch (err) {
       throw explainError(err, { operation: 'ListResourceRecordSets', zoneId })
     }
+    if (page.IsTruncated === undefined) {
+      throw awsFailure(
+        `The answer to ListResourceRecordSets on hosted zone ${zoneId} is not a Route 53 response (no IsTruncated); the records cannot be read.`,
+        page
+      )
+    }
     // The cursor yields the next records when a name is absent: keep only exact name matches.
     for (const set of page.ResourceRecordSets ?? []) {
       found.get(listedName(set.Name ?? ''))?.push(set)
@@ -180,20 +266,49 @@ export async function readNames(
   return found
 }
 
-/** Submit one batch; returns the bare change id. Errors are left raw so callers can spot conflicts. */
+/**
+ * Submit one batch; returns the bare change id, which a real answer always carries. Errors are left
+ * raw so callers can spot conflicts; `lostAnswer(err)` says whether an earlier attempt may have
+ * been applied.
+ */
 export async function submitBatch(
   client: Route53Client,
   zoneId: string,
   changes: Change[],
   comment: string
 ): Promise<string> {
-  const out = await client.send(
-    new ChangeResourceRecordSetsCommand({
-      HostedZoneId: zoneId,
-      ChangeBatch: { Comment: comment, Changes: changes }
-    })
+  const command = new ChangeResourceRecordSetsCommand({
+    HostedZoneId: zoneId,
+    ChangeBatch: { Comment: comment, Changes: changes }
+  })
+  let doubt: string | undefined
+  // Inside the retry loop (which runs first in this step): sees every attempt the SDK made.
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args)
+      } catch (err) {
+        doubt ??= mayHaveApplied(err)
+        throw err
+      }
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'route53ddnsAttemptWatch' }
   )
-  return (out.ChangeInfo?.Id ?? '').replace(/^\/change\//, '')
+  let out
+  try {
+    out = await client.send(command)
+  } catch (err) {
+    if (doubt && typeof err === 'object' && err !== null) unanswered.set(err, doubt)
+    throw err
+  }
+  const id = out.ChangeInfo?.Id
+  if (!id) {
+    throw awsFailure(
+      `Route 53's answer to the change of hosted zone ${zoneId} carried no change id (HTTP ${out.$metadata.httpStatusCode ?? '?'}), so it is not a ChangeResourceRecordSets response; nothing is counted as written.`,
+      out
+    )
+  }
+  return id.replace(/^\/change\//, '')
 }
 
 /** Wait until a change is INSYNC, using the SDK waiter with short delays. */
@@ -216,7 +331,8 @@ export async function waitForSync(
       /timed? ?out|exceeded/i.test((err as Error).message ?? '')
     ) {
       throw new UpdateError(
-        `Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`
+        `Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`,
+        { cause: err }
       )
     }
     throw explainError(err, { operation: 'GetChange', zoneId })
@@ -254,6 +370,12 @@ export async function discoverZones(
       )
     } catch (err) {
       throw explainError(err, { operation: 'ListHostedZonesByName' })
+    }
+    if (page.IsTruncated === undefined) {
+      throw awsFailure(
+        'The answer to ListHostedZonesByName is not a Route 53 response (no IsTruncated); the hosted zones cannot be listed.',
+        page
+      )
     }
     for (const zone of page.HostedZones ?? []) byName.get(listedName(zone.Name ?? ''))?.push(zone)
     const next = page.IsTruncated ? page.NextDNSName : undefined

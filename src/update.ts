@@ -1,4 +1,4 @@
-import type { Route53Client } from '@aws-sdk/client-route-53'
+import type { Change, Route53Client } from '@aws-sdk/client-route-53'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError } from './errors.js'
 import { hostAddresses } from './host-ids.js'
@@ -9,6 +9,7 @@ import {
   discoverZones,
   explainError,
   isConflict,
+  lostAnswer,
   readNames,
   submitBatch,
   waitForSync,
@@ -139,33 +140,39 @@ async function planZone(
   return targets.map((t) => planRecord(t, live.get(listedName(t.name)) ?? [], o))
 }
 
+/** One zone's write: what to apply, where, and where to record what settled. */
+interface ZoneWrite {
+  client: Route53Client
+  zoneId: string
+  targets: Target[]
+  /** The plan made from the first read. */
+  plans: PlannedRecord[]
+  config: Config
+  logger: Logger
+  /** Records settled so far, by key: filled as each batch is accepted. */
+  done: Map<string, RecordReport>
+}
+
 /**
  * Apply one zone's plan as guarded batches, recording each settled record in `done` as soon as
  * its batch is accepted (so a failure later still reports it). When a batch is refused because a
  * record changed since it was read, read again, plan again and retry.
  */
-async function applyZone(
-  client: Route53Client,
-  zoneId: string,
-  targets: Target[],
-  first: PlannedRecord[],
-  config: Config,
-  logger: Logger,
-  done: Map<string, RecordReport>
-): Promise<void> {
-  let plans = first
+async function applyZone(w: ZoneWrite): Promise<void> {
+  const { client, zoneId, config, logger, done } = w
+  let plans = w.plans
   for (let attempt = 0; ; attempt++) {
     const pending = plans.filter((p) => !done.has(key(p)))
     for (const p of pending.filter((p) => p.changes.length === 0)) done.set(key(p), row(p, ''))
     const batches = splitBatches(pending.map((p) => p.changes))
+    const inBatch = (batch: Change[]): PlannedRecord[] =>
+      pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]!))
+    let current: Change[] = []
     try {
       for (const batch of batches) {
+        current = batch
         const id = await submitBatch(client, zoneId, batch, config.comment)
-        for (const p of pending.filter(
-          (p) => p.changes.length > 0 && batch.includes(p.changes[0]!)
-        )) {
-          done.set(key(p), row(p, id))
-        }
+        for (const p of inBatch(batch)) done.set(key(p), row(p, id))
       }
       break
     } catch (err) {
@@ -177,15 +184,43 @@ async function applyZone(
         })
       if (attempt >= MAX_CONFLICT_RETRIES) {
         throw new UpdateError(
-          `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`
+          `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`,
+          { cause: err }
         )
       }
-      logger.warning(
-        `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`
-      )
-      const rest = targets.filter((t) => !done.has(key(t)))
+      const refused = inBatch(current)
+      const rest = w.targets.filter((t) => !done.has(key(t)))
       plans = await planZone(client, zoneId, rest, config)
+      const doubt = lostAnswer(err)
+      if (doubt) claimLostAnswers(refused, plans, doubt, w)
+      if (refused.some((p) => !done.has(key(p))) || !doubt)
+        logger.warning(
+          `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`
+        )
     }
+  }
+}
+
+/**
+ * A write whose answer was lost (a 5xx or a broken connection after sending) is retried by the SDK;
+ * when the retry is refused as a conflict and every record of the batch now reads exactly as this
+ * run planned, the first attempt was applied (a batch applies whole or not at all). Count those
+ * records as this run's change, with a warning.
+ */
+function claimLostAnswers(
+  refused: PlannedRecord[],
+  replanned: PlannedRecord[],
+  doubt: string,
+  w: ZoneWrite
+): void {
+  const asPlanned = (was: PlannedRecord): boolean =>
+    replanned.some((p) => key(p) === key(was) && p.changes.length === 0)
+  if (refused.length === 0 || !refused.every(asPlanned)) return
+  for (const was of refused) {
+    w.done.set(key(was), row(was, ''))
+    w.logger.warning(
+      `${describe(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`
+    )
   }
 }
 
@@ -273,7 +308,15 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       report.records = planned
     } else {
       for (const [zoneId, zonePlans] of plans) {
-        await applyZone(client, zoneId, byZone.get(zoneId)!, zonePlans, config, logger, applied)
+        await applyZone({
+          client,
+          zoneId,
+          targets: byZone.get(zoneId)!,
+          plans: zonePlans,
+          config,
+          logger,
+          done: applied
+        })
       }
       report.records = planned.map((p) => applied.get(key(p)) ?? p)
       report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
@@ -293,6 +336,10 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       const zoneOfChange = new Map(
         report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId])
       )
+      for (const r of report.records.filter((r) => r.result !== 'unchanged' && !r.changeId))
+        logger.warning(
+          `Cannot wait for ${r.name} ${r.type} to be in sync: its change id is unknown.`
+        )
       for (const [id, zoneId] of zoneOfChange) {
         logger.info(`Waiting for change ${id} to be in sync...`)
         await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing)
@@ -305,7 +352,10 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     // shows the whole plan for the summary.
     report.attempted = planned.map((p) => applied.get(key(p)) ?? p)
     if (!settled) {
-      report.records = report.attempted.filter((r) => r.changeId !== '')
+      report.records = planned.flatMap((p) => {
+        const r = applied.get(key(p))
+        return r && r.result !== 'unchanged' ? [r] : []
+      })
       for (const r of report.records) logger.info(describe(r))
       report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
       report.changed = report.records.length > 0

@@ -33,27 +33,28 @@ function newZone(prefix: string): { zoneId: string; zone: string } {
 }
 afterAll(async () => standIn?.close())
 
+/** A fresh zone with two names: `a` holds 192.0.2.1, `b` does not exist yet. */
+function arrange(): { zoneId: string; names: string[] } {
+  const { zoneId, zone } = newZone('f')
+  const names = [`a.${zone}`, `b.${zone}`]
+  standIn.seed(zoneId, {
+    Name: `${names[0]}.`,
+    Type: 'A',
+    TTL: 300,
+    ResourceRecords: [{ Value: '192.0.2.1' }]
+  })
+  return { zoneId, names }
+}
+const inputs = (zoneId: string, names: string[]) => ({
+  hostname: names.join(','),
+  'hosted-zone-id': zoneId,
+  ip: '198.51.100.9',
+  'role-to-assume': ROLE
+})
+
 // The fault scenarios run in-process with zero waiting in test/faults.test.ts. These few run the
 // bundle as the runner does, so the wiring of faults to exit code, outputs and annotations is seen.
 describe.each(NODES)('faults through dist/index.js under %s', (_label, node) => {
-  function arrange(): { zoneId: string; names: string[] } {
-    const { zoneId, zone } = newZone('f')
-    const names = [`a.${zone}`, `b.${zone}`]
-    standIn.seed(zoneId, {
-      Name: `${names[0]}.`,
-      Type: 'A',
-      TTL: 300,
-      ResourceRecords: [{ Value: '192.0.2.1' }]
-    })
-    return { zoneId, names }
-  }
-  const inputs = (zoneId: string, names: string[]) => ({
-    hostname: names.join(','),
-    'hosted-zone-id': zoneId,
-    ip: '198.51.100.9',
-    'role-to-assume': ROLE
-  })
-
   it('a write applied but whose answer was lost: reported as changed, with a warning', async () => {
     const { zoneId, names } = arrange()
     standIn.inject({ operation: 'ChangeResourceRecordSets', zoneId, error: 'ApplyThenDrop' })
@@ -72,12 +73,14 @@ describe.each(NODES)('faults through dist/index.js under %s', (_label, node) => 
     ).toEqual(['updated', 'created'])
     expect(run.stdout).toMatch(/^::warning::.*answer was lost/m)
   })
+})
 
+describe('faults through dist/index.js (Node 24)', () => {
   it('the OIDC token endpoint failing: exit 1, one error, nothing written', async () => {
     const { zoneId, names } = arrange()
     standIn.inject({ operation: 'GetIDToken', error: 'InternalError', times: 20 })
     const run = await runAction({
-      node,
+      node: NODE24,
       inputs: inputs(zoneId, names),
       env: withoutKeys(standIn.env())
     })
@@ -87,9 +90,7 @@ describe.each(NODES)('faults through dist/index.js under %s', (_label, node) => 
     expect(run.errors[0]).toMatch(/OIDC token/)
     expect(names.map((n) => valuesOf(zoneId, n))).toEqual([['192.0.2.1'], []])
   })
-})
 
-describe('faults through dist/index.js (Node 24)', () => {
   it('a write answered 200 with an HTML page: exit 1 quoting it, changed=false, nothing written', async () => {
     const { zoneId, zone } = newZone('h')
     const name = `a.${zone}`

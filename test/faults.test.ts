@@ -357,7 +357,7 @@ describe('signing in by OIDC, in-process', () => {
     expect(route53.map((r) => r.accessKeyId)).toEqual(route53.map(() => credentials.accessKeyId))
   })
 
-  it('STS refusing the token: fails naming the role and the request id, no Route 53 request', async () => {
+  it('STS refusing the token: the trust-policy checklist, the request id, no Route 53 request', async () => {
     standIn.inject({
       operation: 'AssumeRoleWithWebIdentity',
       error: 'InvalidIdentityToken',
@@ -369,6 +369,8 @@ describe('signing in by OIDC, in-process', () => {
     )
     expect(err).toBeInstanceOf(UpdateError)
     expect(err?.message).toMatch(new RegExp(ROLE))
+    expect(err?.message).toMatch(/\bsub\b/)
+    expect(err?.message).toMatch(/\baud\b/)
     expect(err?.message).toMatch(/AWS request id [0-9a-f-]{36}/)
     expect((err?.cause as Error).name).toMatch(/InvalidIdentityToken/)
     expect(standIn.requests.filter((r) => r.service === 'route53')).toEqual([])

@@ -33,3 +33,8 @@ export function awsFailure(message: string, cause: unknown): UpdateError {
     : message
   return new UpdateError(text, { cause })
 }
+
+/** A message without the AWS request id awsFailure adds (two failures alike but for the id). */
+export function withoutRequestId(message: string): string {
+  return message.replace(/\s*\(AWS request id [^)]*\)/g, '')
+}

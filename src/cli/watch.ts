@@ -5,6 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises'
 import { detectAddresses, type Detected } from '../detect/index.js'
+import { withoutRequestId } from '../errors.js'
 import { createRoute53Client } from '../route53.js'
 import { describeRecord, managedNames, update } from '../update.js'
 import { watch, type ChangeReason, type WatchEvent, type WatchTiming } from '../watch.js'
@@ -174,8 +175,8 @@ function describer(): (e: WatchEvent) => string {
         return `in sync: ${e.records} ${noun} at ${addresses}; Route 53 is read again within ${duration(e.nextReadMs)}`
       }
       case 'failure': {
-        const repeated = e.failures > 1 && e.message === lastFailure
-        lastFailure = e.message
+        const repeated = e.failures > 1 && withoutRequestId(e.message) === lastFailure
+        lastFailure = withoutRequestId(e.message)
         const first = e.message.split(/\r?\n/)[0] ?? ''
         const text = repeated && first !== e.message ? `${first} … (as before)` : e.message
         const retry =

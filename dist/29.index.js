@@ -84,7 +84,7 @@ async function assumeRoleWithOidc(auth, deps) {
             token = await deps.getIdToken(auth.audience);
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${err.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${err.message}`, { cause: err });
         }
         deps.setSecret(token);
         try {
@@ -96,7 +96,9 @@ async function assumeRoleWithOidc(auth, deps) {
             }));
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp('STS returned no credentials for role-to-assume.');
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsFailure */ .MT)('STS returned no credentials for role-to-assume.', {
+                    $metadata: out.$metadata
+                });
             }
             for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken])
                 deps.setSecret(secret);
@@ -123,7 +125,7 @@ async function assumeRoleWithOidc(auth, deps) {
             }
             if (REFUSED.has(code)) {
                 const subject = tokenSubject(token);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp((0,_access_denied_js__WEBPACK_IMPORTED_MODULE_1__/* .explainStsDenied */ .$)({
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsFailure */ .MT)((0,_access_denied_js__WEBPACK_IMPORTED_MODULE_1__/* .explainStsDenied */ .$)({
                     roleArn: auth.roleArn,
                     audience: auth.audience,
                     code,
@@ -132,9 +134,9 @@ async function assumeRoleWithOidc(auth, deps) {
                     ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
                     ...(env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {}),
                     ...(subject ? { subject } : {})
-                }));
+                }), err);
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not assume role ${auth.roleArn} (${name}): ${message}`);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsFailure */ .MT)(`Could not assume role ${auth.roleArn} (${name}): ${message}`, err);
         }
     }
 }

@@ -571,10 +571,12 @@ function isLoopbackHost(hostname) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ awsFailure),
 /* harmony export */   SP: () => (/* binding */ shown),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mp: () => (/* binding */ UpdateError)
 /* harmony export */ });
+/* unused harmony exports requestIdOf, withoutRequestId */
 /** A short, printable rendering of user input for error messages (no control characters). */
 function shown(value) {
     const printable = value.replace(/[^\x20-\x7e]/g, '?');
@@ -594,6 +596,22 @@ class InputError extends Error {
 /** A failure in user terms (zone, record, permission), not a raw SDK dump. */
 class UpdateError extends Error {
     name = 'UpdateError';
+}
+/** The id AWS gave a request (from an SDK error or output), for support cases and CloudTrail. */
+function requestIdOf(answer) {
+    return answer?.$metadata?.requestId || undefined;
+}
+/** An UpdateError that keeps the SDK error (or answer) as its cause and names AWS's request id. */
+function awsFailure(message, cause) {
+    const id = requestIdOf(cause);
+    const text = id
+        ? `${message}${message.includes('\n') ? '\n' : ' '}(AWS request id ${id})`
+        : message;
+    return new UpdateError(text, { cause });
+}
+/** A message without the AWS request id awsFailure adds (two failures alike but for the id). */
+function withoutRequestId(message) {
+    return message.replace(/\s*\(AWS request id [^)]*\)/g, '');
 }
 
 
@@ -1733,18 +1751,85 @@ var retry = __webpack_require__(9809);
 
 
 
+/**
+ * A 2xx answer that is not Route 53's XML: a captive portal or proxy answered in its place. The SDK
+ * would read such a page as an empty but successful result.
+ */
+class ForeignAnswerError extends Error {
+    status;
+    contentType;
+    excerpt;
+    name = 'ForeignAnswer';
+    constructor(status, contentType, excerpt) {
+        super(`HTTP ${status}, ${contentType || 'no content type'}: "${excerpt}"`);
+        this.status = status;
+        this.contentType = contentType;
+        this.excerpt = excerpt;
+    }
+}
+/** The start of a body as one short printable line. */
+async function excerptOf(body) {
+    let text = '';
+    try {
+        if (typeof body === 'string')
+            text = body;
+        else if (body && typeof body[Symbol.asyncIterator] === 'function') {
+            for await (const chunk of body) {
+                text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+                if (text.length >= 1024)
+                    break;
+            }
+        }
+    }
+    catch {
+        // What arrived before the failure is the excerpt.
+    }
+    return (0,errors/* shown */.SP)(text.replace(/\s+/g, ' ').trim());
+}
 /** A Route 53 client for this run. */
 function createRoute53Client(options) {
-    return new dist_cjs/* Route53Client */.LhC({
+    const client = new dist_cjs/* Route53Client */.LhC({
         region: options.region,
         ...(options.credentials ? { credentials: options.credentials } : {}),
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
         retryStrategy: (0,retry/* retryStrategy */.UN)(options.timing),
         requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
     });
+    // Innermost: sees each raw answer before the SDK parses it, and refuses one that is not XML.
+    client.middlewareStack.add((next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        const status = response.statusCode ?? 0;
+        const type = response.headers?.['content-type'] ?? '';
+        if (status >= 200 && status < 300 && !/xml/i.test(type)) {
+            throw new ForeignAnswerError(status, (0,errors/* shown */.SP)(type), await excerptOf(response.body));
+        }
+        return result;
+    }, { step: 'deserialize', priority: 'low', name: 'route53ddnsForeignAnswer' });
+    return client;
 }
 function errorName(err) {
     return err?.name ?? '';
+}
+/** Writes whose earlier attempt may have been applied although no answer said so. */
+const unanswered = new WeakMap();
+/**
+ * Why a failed write may still have been applied: an earlier attempt ended with a 5xx or a broken
+ * connection after the request was sent, and the SDK retried it. Undefined when no attempt could have.
+ */
+function lostAnswer(err) {
+    return typeof err === 'object' && err !== null ? unanswered.get(err) : undefined;
+}
+/** Connection failures before anything was sent. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function mayHaveApplied(err) {
+    const e = err;
+    const status = e?.$metadata?.httpStatusCode;
+    if (status !== undefined)
+        return status >= 500 ? `HTTP ${status} ${e.name ?? ''}`.trim() : undefined;
+    if (e?.name === 'ForeignAnswer' || NOT_SENT.has(e?.code ?? ''))
+        return undefined;
+    return `the connection broke before an answer (${e?.code ?? e?.name ?? 'error'})`;
 }
 /** InvalidChangeBatch carries its reasons in `messages` or, as AWS often sends it, in `message`. */
 function batchMessages(err) {
@@ -1761,18 +1846,23 @@ function isConflict(err) {
 }
 /** Turn an SDK error into one the user can act on; never includes credentials. */
 function explainError(err, where) {
+    if (err instanceof errors/* UpdateError */.mp)
+        return err;
     const name = errorName(err);
     const message = err?.message ?? String(err);
     const zone = where.zoneId ? `hosted zone ${where.zoneId}` : 'Route 53';
+    const fail = (text) => (0,errors/* awsFailure */.MT)(text, err);
     switch (name) {
+        case 'ForeignAnswer':
+            return fail(`${where.operation} on ${zone} was answered by something other than Route 53 (${message}); a proxy or captive portal may be answering in its place.${where.operation === 'ChangeResourceRecordSets' ? ' Nothing is counted as written.' : ''}`);
         case 'NoSuchHostedZone':
-            return new errors/* UpdateError */.mp(`${zone} does not exist (check hosted-zone-id): ${message}`);
+            return fail(`${zone} does not exist (check hosted-zone-id): ${message}`);
         case 'NoSuchHealthCheck':
-            return new errors/* UpdateError */.mp(`Route 53 has no such health check (NoSuchHealthCheck; check health-check-id): ${message}`);
+            return fail(`Route 53 has no such health check (NoSuchHealthCheck; check health-check-id): ${message}`);
         case 'AccessDenied':
         case 'AccessDeniedException': {
             const sets = (where.changes ?? []).map((c) => c.ResourceRecordSet);
-            return new errors/* UpdateError */.mp((0,access_denied/* explainRoute53Denied */.m)({
+            return fail((0,access_denied/* explainRoute53Denied */.m)({
                 operation: where.operation,
                 ...(where.zoneId ? { zoneId: where.zoneId } : {}),
                 names: [...new Set(sets.map((s) => (0,src_names/* displayName */.QC)(s?.Name ?? '')))],
@@ -1785,20 +1875,22 @@ function explainError(err, where) {
             const messages = batchMessages(err);
             const outside = messages.find((m) => /not permitted in zone/i.test(m));
             if (outside)
-                return new errors/* UpdateError */.mp(`A hostname is not in ${zone}: ${outside}`);
-            return new errors/* UpdateError */.mp(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`);
+                return fail(`A hostname is not in ${zone}: ${outside}`);
+            return fail(`Route 53 refused the change to ${zone}: ${messages.join('; ')}`);
         }
         case 'Throttling':
         case 'ThrottlingException':
         case 'PriorRequestNotComplete':
-            return new errors/* UpdateError */.mp(`${where.operation} on ${zone} was still refused after ${retry/* MAX_ATTEMPTS */.m} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`);
+            return fail(`${where.operation} on ${zone} was still refused after ${retry/* MAX_ATTEMPTS */.m} attempts (${name}: ${message}); Route 53 is rate-limiting this account, try again later.`);
         case 'InvalidClientTokenId':
         case 'ExpiredToken':
         case 'UnrecognizedClientException':
         case 'CredentialsProviderError':
-            return new errors/* UpdateError */.mp(`AWS credentials were not accepted for ${where.operation} (${name}): ${message}`);
-        default:
-            return new errors/* UpdateError */.mp(`${where.operation} on ${zone} failed (${name || 'error'}): ${message}`);
+            return fail(`AWS credentials were not accepted for ${where.operation} (${name}): ${message}`);
+        default: {
+            const doubt = lostAnswer(err);
+            return fail(`${where.operation} on ${zone} failed (${name || 'error'}): ${message}${doubt ? `. The change may still have been applied (an attempt ended with ${doubt}); run again to see the records as they are.` : ''}`);
+        }
     }
 }
 /**
@@ -1837,6 +1929,9 @@ async function readNames(client, zoneId, names) {
         catch (err) {
             throw explainError(err, { operation: 'ListResourceRecordSets', zoneId });
         }
+        if (page.IsTruncated === undefined) {
+            throw (0,errors/* awsFailure */.MT)(`The answer to ListResourceRecordSets on hosted zone ${zoneId} is not a Route 53 response (no IsTruncated); the records cannot be read.`, page);
+        }
         // The cursor yields the next records when a name is absent: keep only exact name matches.
         for (const set of page.ResourceRecordSets ?? []) {
             found.get((0,src_names/* listedName */.d1)(set.Name ?? ''))?.push(set);
@@ -1852,13 +1947,41 @@ async function readNames(client, zoneId, names) {
     }
     return found;
 }
-/** Submit one batch; returns the bare change id. Errors are left raw so callers can spot conflicts. */
+/**
+ * Submit one batch; returns the bare change id, which a real answer always carries. Errors are left
+ * raw so callers can spot conflicts; `lostAnswer(err)` says whether an earlier attempt may have
+ * been applied.
+ */
 async function submitBatch(client, zoneId, changes, comment) {
-    const out = await client.send(new dist_cjs/* ChangeResourceRecordSetsCommand */.yzn({
+    const command = new dist_cjs/* ChangeResourceRecordSetsCommand */.yzn({
         HostedZoneId: zoneId,
         ChangeBatch: { Comment: comment, Changes: changes }
-    }));
-    return (out.ChangeInfo?.Id ?? '').replace(/^\/change\//, '');
+    });
+    let doubt;
+    // Inside the retry loop (which runs first in this step): sees every attempt the SDK made.
+    command.middlewareStack.add((next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            doubt ??= mayHaveApplied(err);
+            throw err;
+        }
+    }, { step: 'finalizeRequest', priority: 'low', name: 'route53ddnsAttemptWatch' });
+    let out;
+    try {
+        out = await client.send(command);
+    }
+    catch (err) {
+        if (doubt && typeof err === 'object' && err !== null)
+            unanswered.set(err, doubt);
+        throw err;
+    }
+    const id = out.ChangeInfo?.Id;
+    if (!id) {
+        throw (0,errors/* awsFailure */.MT)(`Route 53's answer to the change of hosted zone ${zoneId} carried no change id (HTTP ${out.$metadata.httpStatusCode ?? '?'}), so it is not a ChangeResourceRecordSets response; nothing is counted as written.`, out);
+    }
+    return id.replace(/^\/change\//, '');
 }
 /** Wait until a change is INSYNC, using the SDK waiter with short delays. */
 async function waitForSync(client, changeId, zoneId, timeoutSeconds, timing = {}) {
@@ -1869,7 +1992,7 @@ async function waitForSync(client, changeId, zoneId, timeoutSeconds, timing = {}
     catch (err) {
         if (errorName(err) === 'TimeoutError' ||
             /timed? ?out|exceeded/i.test(err.message ?? '')) {
-            throw new errors/* UpdateError */.mp(`Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`);
+            throw new errors/* UpdateError */.mp(`Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`, { cause: err });
         }
         throw explainError(err, { operation: 'GetChange', zoneId });
     }
@@ -1893,6 +2016,9 @@ async function discoverZones(client, hostnames, privateZone) {
         }
         catch (err) {
             throw explainError(err, { operation: 'ListHostedZonesByName' });
+        }
+        if (page.IsTruncated === undefined) {
+            throw (0,errors/* awsFailure */.MT)('The answer to ListHostedZonesByName is not a Route 53 response (no IsTruncated); the hosted zones cannot be listed.', page);
         }
         for (const zone of page.HostedZones ?? [])
             byName.get((0,src_names/* listedName */.d1)(zone.Name ?? ''))?.push(zone);
@@ -2024,19 +2150,22 @@ async function planZone(client, zoneId, targets, config) {
  * its batch is accepted (so a failure later still reports it). When a batch is refused because a
  * record changed since it was read, read again, plan again and retry.
  */
-async function applyZone(client, zoneId, targets, first, config, logger, done) {
-    let plans = first;
+async function applyZone(w) {
+    const { client, zoneId, config, logger, done } = w;
+    let plans = w.plans;
     for (let attempt = 0;; attempt++) {
         const pending = plans.filter((p) => !done.has(key(p)));
         for (const p of pending.filter((p) => p.changes.length === 0))
             done.set(key(p), row(p, ''));
         const batches = splitBatches(pending.map((p) => p.changes));
+        const inBatch = (batch) => pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]));
+        let current = [];
         try {
             for (const batch of batches) {
+                current = batch;
                 const id = await submitBatch(client, zoneId, batch, config.comment);
-                for (const p of pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]))) {
+                for (const p of inBatch(batch))
                     done.set(key(p), row(p, id));
-                }
             }
             break;
         }
@@ -2048,12 +2177,32 @@ async function applyZone(client, zoneId, targets, first, config, logger, done) {
                     changes: batches.flat()
                 });
             if (attempt >= MAX_CONFLICT_RETRIES) {
-                throw new errors/* UpdateError */.mp(`Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${err.message}`);
+                throw new errors/* UpdateError */.mp(`Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${err.message}`, { cause: err });
             }
-            logger.warning(`A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`);
-            const rest = targets.filter((t) => !done.has(key(t)));
+            const refused = inBatch(current);
+            const rest = w.targets.filter((t) => !done.has(key(t)));
             plans = await planZone(client, zoneId, rest, config);
+            const doubt = lostAnswer(err);
+            if (doubt)
+                claimLostAnswers(refused, plans, doubt, w);
+            if (refused.some((p) => !done.has(key(p))) || !doubt)
+                logger.warning(`A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`);
         }
+    }
+}
+/**
+ * A write whose answer was lost (a 5xx or a broken connection after sending) is retried by the SDK;
+ * when the retry is refused as a conflict and every record of the batch now reads exactly as this
+ * run planned, the first attempt was applied (a batch applies whole or not at all). Count those
+ * records as this run's change, with a warning.
+ */
+function claimLostAnswers(refused, replanned, doubt, w) {
+    const asPlanned = (was) => replanned.some((p) => key(p) === key(was) && p.changes.length === 0);
+    if (refused.length === 0 || !refused.every(asPlanned))
+        return;
+    for (const was of refused) {
+        w.done.set(key(was), row(was, ''));
+        w.logger.warning(`${describe(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`);
     }
 }
 /**
@@ -2139,7 +2288,15 @@ async function update(config, deps) {
         }
         else {
             for (const [zoneId, zonePlans] of plans) {
-                await applyZone(client, zoneId, byZone.get(zoneId), zonePlans, config, logger, applied);
+                await applyZone({
+                    client,
+                    zoneId,
+                    targets: byZone.get(zoneId),
+                    plans: zonePlans,
+                    config,
+                    logger,
+                    done: applied
+                });
             }
             report.records = planned.map((p) => applied.get(key(p)) ?? p);
             report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))];
@@ -2158,6 +2315,8 @@ async function update(config, deps) {
         settled = true;
         if (config.waitForSync && !config.dryRun) {
             const zoneOfChange = new Map(report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId]));
+            for (const r of report.records.filter((r) => r.result !== 'unchanged' && !r.changeId))
+                logger.warning(`Cannot wait for ${r.name} ${r.type} to be in sync: its change id is unknown.`);
             for (const [id, zoneId] of zoneOfChange) {
                 logger.info(`Waiting for change ${id} to be in sync...`);
                 await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing);
@@ -2171,7 +2330,10 @@ async function update(config, deps) {
         // shows the whole plan for the summary.
         report.attempted = planned.map((p) => applied.get(key(p)) ?? p);
         if (!settled) {
-            report.records = report.attempted.filter((r) => r.changeId !== '');
+            report.records = planned.flatMap((p) => {
+                const r = applied.get(key(p));
+                return r && r.result !== 'unchanged' ? [r] : [];
+            });
             for (const r of report.records)
                 logger.info(describe(r));
             report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))];

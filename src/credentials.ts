@@ -3,13 +3,16 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError, awsFailure } from './errors.js'
 import { explainStsDenied } from './access-denied.js'
 import { defaultSleep, standardRetryStrategy, type RetryTiming } from './retry.js'
+import { stoppedWhile, type Stop } from './lifecycle.js'
+import { sdkRequestHandler, type Timeouts } from './net.js'
+import { requestIdToken } from './oidc-token.js'
 import type { AuthConfig, Logger } from './types.js'
 
 export interface OidcDeps {
   region: string
   env: Record<string, string | undefined>
-  /** Fetches the runner's OIDC token for an audience (core.getIDToken, which also masks it). */
-  getIdToken: (audience: string) => Promise<string>
+  /** Fetches the runner's OIDC token for an audience and masks it; default requestIdToken. */
+  getIdToken?: (audience: string) => Promise<string>
   /** Masks a value in all later log output (core.setSecret). */
   setSecret: (value: string) => void
   logger: Logger
@@ -17,6 +20,20 @@ export interface OidcDeps {
   timing?: RetryTiming
   /** STS endpoint override (tests); otherwise the SDK's, which honours AWS_ENDPOINT_URL_STS. */
   endpoint?: string
+  /** Per-request limits for the token and STS requests (default DEFAULT_TIMEOUTS). */
+  timeouts?: Timeouts
+  /** The run's bound and cancellation: requests are dropped when `stop.requests` aborts. */
+  stop?: Stop
+}
+
+/** Network-level failures worth another attempt: timeouts, resets, refusals, 5xx. */
+function isTransient(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; transient?: boolean }
+  return (
+    e?.transient === true ||
+    e?.name === 'TimeoutError' ||
+    ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(e?.code ?? '')
+  )
 }
 
 // STS error codes as sent on the wire; see stsErrorCode.
@@ -76,18 +93,47 @@ export async function assumeRoleWithOidc(
       'role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.'
     )
   }
-  const sleep = deps.timing?.sleep ?? defaultSleep
+  const signal = deps.stop?.requests
+  // The default sleep ends early when the run stops (the next request then fails at once).
+  const sleep = (ms: number): Promise<void> =>
+    deps.timing?.sleep
+      ? deps.timing.sleep(ms)
+      : signal?.aborted
+        ? Promise.resolve()
+        : Promise.race([
+            defaultSleep(ms),
+            new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }))
+          ])
+  const getIdToken =
+    deps.getIdToken ??
+    ((audience: string) =>
+      requestIdToken(audience, {
+        env,
+        setSecret: deps.setSecret,
+        ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+        ...(signal ? { signal } : {})
+      }))
   const sts = new STSClient({
     region: deps.region,
     ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
-    retryStrategy: standardRetryStrategy(3, deps.timing)
+    retryStrategy: standardRetryStrategy(3, deps.timing),
+    requestHandler: sdkRequestHandler(deps.timeouts)
   })
   for (let attempt = 1; ; attempt++) {
     let token: string
     try {
       // Fetched right before each STS call: tokens live about five minutes.
-      token = await deps.getIdToken(auth.audience)
+      token = await getIdToken(auth.audience)
     } catch (err) {
+      const stopped = stoppedWhile(err, 'the GitHub OIDC token endpoint', signal)
+      if (stopped) throw stopped
+      if (isTransient(err) && attempt < ATTEMPTS) {
+        logger.warning(
+          `Getting the GitHub OIDC token failed (${(err as Error).message}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
+        )
+        await sleep(Math.random() * Math.min(8000, 500 * 2 ** attempt))
+        continue
+      }
       throw new UpdateError(
         `Could not get a GitHub OIDC token for audience '${auth.audience}': ${(err as Error).message}`,
         { cause: err }
@@ -101,7 +147,8 @@ export async function assumeRoleWithOidc(
           RoleSessionName: auth.sessionName,
           WebIdentityToken: token,
           DurationSeconds: auth.durationSeconds
-        })
+        }),
+        signal ? { abortSignal: signal } : undefined
       )
       const c = out.Credentials
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
@@ -120,6 +167,8 @@ export async function assumeRoleWithOidc(
       }
     } catch (err) {
       if (err instanceof UpdateError) throw err
+      const stopped = stoppedWhile(err, 'STS AssumeRoleWithWebIdentity', signal)
+      if (stopped) throw stopped
       const name = (err as { name?: string }).name ?? 'Error'
       const code = stsErrorCode(err)
       const message = (err as Error).message ?? String(err)
@@ -130,6 +179,8 @@ export async function assumeRoleWithOidc(
           `STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
         )
         await sleep(delay)
+        const stoppedNow = stoppedWhile(undefined, 'STS AssumeRoleWithWebIdentity', signal)
+        if (stoppedNow) throw stoppedNow
         continue
       }
       if (REFUSED.has(code)) {

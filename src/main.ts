@@ -10,6 +10,7 @@ import { beginMonitoring } from './notify/session.js'
 import type { Send } from './notify/http.js'
 import type { RunContext } from './run-context.js'
 import type { Config, Logger } from './types.js'
+import { Lifecycle, runBoundMs } from './lifecycle.js'
 
 /** The action's logger: the runner's log lines and annotations. */
 export function runnerLogger(runner: Runner): Logger {
@@ -73,12 +74,15 @@ export async function run(
     }
   })
   let failure: Error | undefined
+  let life: Lifecycle | undefined
   try {
     config = parseInputs(get, {
       machine: options.machine ?? hostname(),
       env,
       ...(runContext ? { run: runContext } : {})
     })
+    life = new Lifecycle({ boundMs: runBoundMs(config) })
+    const stop = life
     // STS and detection load only when used: each adds start-up time to every run.
     const detection = config.detection ? await import('./detect/index.js') : undefined
     detection?.checkDetectionAllowed(env, config.dryRun, logger)
@@ -89,17 +93,21 @@ export async function run(
           ).assumeRoleWithOidc(config.auth, {
             region: config.region,
             env,
-            getIdToken: (audience) => runner.getIDToken(audience),
+            // The token request is credentials.ts's own (requestIdToken): it has the run's limits.
             setSecret: (s) => runner.setSecret(s),
             logger,
-            ...(options.timing ? { timing: options.timing } : {})
+            ...(options.timing ? { timing: options.timing } : {}),
+            stop
           })
         : undefined
     const outcome = await update(config, {
       logger,
       ...(options.timing ? { timing: options.timing } : {}),
+      stop,
       ...(credentials ? { credentials } : {}),
-      ...(detection ? { detect: (cfg) => detection.detectAddresses(cfg, { logger }) } : {})
+      ...(detection
+        ? { detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.requests }) }
+        : {})
     })
     report = outcome.report
     failure = outcome.error
@@ -115,6 +123,8 @@ export async function run(
       runner.warning(`Could not write the job summary: ${(summaryError as Error).message}`)
     }
     runner.setFailed(error.message)
+  } finally {
+    life?.close()
   }
   // After the outputs and the summary: monitoring can only add warnings, never change the result.
   await monitor.finish({

@@ -12,6 +12,8 @@ import {
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError, awsFailure, shown } from './errors.js'
 import { explainRoute53Denied } from './access-denied.js'
+import { stoppedWhile } from './lifecycle.js'
+import { sdkRequestHandler, type Timeouts } from './net.js'
 import { bareZoneId, compareNames, displayName, listedName, suffixes } from './names.js'
 import { MAX_ATTEMPTS, retryStrategy, type RetryTiming } from './retry.js'
 
@@ -23,6 +25,8 @@ export interface Route53ClientOptions {
   credentials?: AwsCredentialIdentity
   /** Retry timing (tests inject zero delays); default the production backoff. */
   timing?: RetryTiming
+  /** Per-request limits (default DEFAULT_TIMEOUTS). */
+  timeouts?: Timeouts
   /** Endpoint override (tests); otherwise the SDK's, which honours AWS_ENDPOINT_URL_ROUTE_53. */
   endpoint?: string
 }
@@ -66,7 +70,7 @@ export function createRoute53Client(options: Route53ClientOptions): Route53Clien
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     retryStrategy: retryStrategy(options.timing),
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
+    requestHandler: sdkRequestHandler(options.timeouts)
   })
   // Innermost: sees each raw answer before the SDK parses it, and refuses one that is not XML.
   client.middlewareStack.add(
@@ -145,6 +149,8 @@ export function explainError(err: unknown, where: Where): UpdateError {
   const name = errorName(err)
   const message = (err as Error)?.message ?? String(err)
   const zone = where.zoneId ? `hosted zone ${where.zoneId}` : 'Route 53'
+  const stopped = stoppedWhile(err, `${where.operation} on ${zone}`)
+  if (stopped) return stopped
   const fail = (text: string): UpdateError => awsFailure(text, err)
   switch (name) {
     case 'ForeignAnswer':
@@ -224,7 +230,8 @@ export function nextCursor(wanted: string[], next: Cursor | undefined): Cursor |
 export async function readNames(
   client: Route53Client,
   zoneId: string,
-  names: string[]
+  names: string[],
+  signal?: AbortSignal
 ): Promise<Map<string, ResourceRecordSet[]>> {
   const found = new Map<string, ResourceRecordSet[]>(names.map((n) => [listedName(n), []]))
   const wanted = [...new Set(names)].sort(compareNames)
@@ -239,7 +246,8 @@ export async function readNames(
           ...(cursor.type ? { StartRecordType: cursor.type as RRType } : {}),
           ...(cursor.identifier ? { StartRecordIdentifier: cursor.identifier } : {}),
           MaxItems: 300
-        })
+        }),
+        signal ? { abortSignal: signal } : undefined
       )
     } catch (err) {
       throw explainError(err, { operation: 'ListResourceRecordSets', zoneId })
@@ -275,7 +283,8 @@ export async function submitBatch(
   client: Route53Client,
   zoneId: string,
   changes: Change[],
-  comment: string
+  comment: string,
+  signal?: AbortSignal
 ): Promise<string> {
   const command = new ChangeResourceRecordSetsCommand({
     HostedZoneId: zoneId,
@@ -296,7 +305,7 @@ export async function submitBatch(
   )
   let out
   try {
-    out = await client.send(command)
+    out = await client.send(command, signal ? { abortSignal: signal } : undefined)
   } catch (err) {
     if (doubt && typeof err === 'object' && err !== null) unanswered.set(err, doubt)
     throw err
@@ -317,15 +326,24 @@ export async function waitForSync(
   changeId: string,
   zoneId: string,
   timeoutSeconds: number,
-  timing: RetryTiming = {}
+  timing: RetryTiming = {},
+  signal?: AbortSignal
 ): Promise<void> {
   const { minDelay, maxDelay } = timing.syncPoll ?? { minDelay: 1, maxDelay: 5 }
   try {
     await waitUntilResourceRecordSetsChanged(
-      { client, maxWaitTime: timeoutSeconds, minDelay, maxDelay },
+      {
+        client,
+        maxWaitTime: timeoutSeconds,
+        minDelay,
+        maxDelay,
+        ...(signal ? { abortSignal: signal } : {})
+      },
       { Id: changeId }
     )
   } catch (err) {
+    const stopped = stoppedWhile(err, `change ${changeId} to be INSYNC`, signal)
+    if (stopped) throw stopped
     if (
       errorName(err) === 'TimeoutError' ||
       /timed? ?out|exceeded/i.test((err as Error).message ?? '')
@@ -352,7 +370,8 @@ export interface Zone {
 export async function discoverZones(
   client: Route53Client,
   hostnames: string[],
-  privateZone: boolean
+  privateZone: boolean,
+  signal?: AbortSignal
 ): Promise<Map<string, Zone>> {
   const wanted = [...new Set(hostnames.flatMap((h) => suffixes(h)))].sort(compareNames)
   const byName = new Map<string, HostedZone[]>(wanted.map((s) => [listedName(s), []]))
@@ -366,7 +385,8 @@ export async function discoverZones(
           DNSName: cursor.name,
           ...(cursor.id ? { HostedZoneId: cursor.id } : {}),
           MaxItems: 100
-        })
+        }),
+        signal ? { abortSignal: signal } : undefined
       )
     } catch (err) {
       throw explainError(err, { operation: 'ListHostedZonesByName' })

@@ -2,6 +2,7 @@ import type { Change, Route53Client } from '@aws-sdk/client-route-53'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError } from './errors.js'
 import { hostAddresses } from './host-ids.js'
+import { RunStopped, stoppedWhile, type Stop } from './lifecycle.js'
 import { listedName } from './names.js'
 import { planRecord, splitBatches, type PlannedRecord, type Target } from './plan.js'
 import {
@@ -39,6 +40,8 @@ export interface UpdateReport {
   attempted: RecordReport[]
   /** With set-identifier: per name and type, the other members of the multivalue record. */
   members?: FleetMembers[]
+  /** The run was cancelled: `records` holds only what was applied before it stopped. */
+  cancelled?: boolean
 }
 
 /** The report, plus the error that stopped the run part way, if any. */
@@ -57,6 +60,8 @@ export interface UpdateDeps {
   client?: Route53Client
   /** Retry and polling timing (tests inject zero delays); never an input. */
   timing?: RetryTiming
+  /** Cancellation and the run's time bound: no batch is submitted once `stop.signal` is aborted. */
+  stop?: Stop
 }
 
 /** Guarded writes are retried this many times when a record changed under us. */
@@ -118,16 +123,24 @@ function row(
   return { ...rest, changeId }
 }
 
+/** Throws the stop's reason once the run is stopping: called before anything new starts. */
+function checkStop(stop: Stop | undefined): void {
+  if (stop?.signal.aborted) throw stop.signal.reason as Error
+}
+
 async function planZone(
   client: Route53Client,
   zoneId: string,
   targets: Target[],
-  config: Config
+  config: Config,
+  stop?: Stop
 ): Promise<PlannedRecord[]> {
+  checkStop(stop)
   const live = await readNames(
     client,
     zoneId,
-    targets.map((t) => t.name)
+    targets.map((t) => t.name),
+    stop?.requests
   )
   const o = {
     zoneId,
@@ -151,6 +164,8 @@ interface ZoneWrite {
   logger: Logger
   /** Records settled so far, by key: filled as each batch is accepted. */
   done: Map<string, RecordReport>
+  /** Cancellation and the run's time bound. */
+  stop?: Stop
 }
 
 /**
@@ -159,7 +174,7 @@ interface ZoneWrite {
  * record changed since it was read, read again, plan again and retry.
  */
 async function applyZone(w: ZoneWrite): Promise<void> {
-  const { client, zoneId, config, logger, done } = w
+  const { client, zoneId, config, logger, done, stop } = w
   let plans = w.plans
   for (let attempt = 0; ; attempt++) {
     const pending = plans.filter((p) => !done.has(key(p)))
@@ -170,12 +185,14 @@ async function applyZone(w: ZoneWrite): Promise<void> {
     let current: Change[] = []
     try {
       for (const batch of batches) {
+        checkStop(stop)
         current = batch
-        const id = await submitBatch(client, zoneId, batch, config.comment)
+        const id = await submitBatch(client, zoneId, batch, config.comment, stop?.requests)
         for (const p of inBatch(batch)) done.set(key(p), row(p, id))
       }
       break
     } catch (err) {
+      if (err instanceof RunStopped) throw err
       if (!isConflict(err))
         throw explainError(err, {
           operation: 'ChangeResourceRecordSets',
@@ -190,7 +207,7 @@ async function applyZone(w: ZoneWrite): Promise<void> {
       }
       const refused = inBatch(current)
       const rest = w.targets.filter((t) => !done.has(key(t)))
-      plans = await planZone(client, zoneId, rest, config)
+      plans = await planZone(client, zoneId, rest, config, stop)
       const doubt = lostAnswer(err)
       if (doubt) claimLostAnswers(refused, plans, doubt, w)
       if (refused.some((p) => !done.has(key(p))) || !doubt)
@@ -230,7 +247,7 @@ function claimLostAnswers(
  * (a CNAME, an alias, a bad zone) writes nothing anywhere.
  */
 export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOutcome> {
-  const { logger } = deps
+  const { logger, stop } = deps
   const report: UpdateReport = {
     dryRun: config.dryRun,
     records: [],
@@ -251,7 +268,12 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     if (config.detection) {
       if (!deps.detect)
         throw new UpdateError('No address was given (ip) and detection is not available here.')
-      const found = await deps.detect(config.detection)
+      let found: Detected
+      try {
+        found = await deps.detect(config.detection)
+      } catch (err) {
+        throw stoppedWhile(err, 'the address-echo providers', stop?.requests) ?? err
+      }
       report.ipv4 = found.ipv4
       report.ipv6 = found.ipv6
       report.origins = found.origins
@@ -277,7 +299,13 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     if (config.hostedZoneId) {
       for (const name of names) zoneOf.set(name, config.hostedZoneId)
     } else {
-      for (const [name, zone] of await discoverZones(client, names, config.privateZone)) {
+      checkStop(stop)
+      for (const [name, zone] of await discoverZones(
+        client,
+        names,
+        config.privateZone,
+        stop?.requests
+      )) {
         zoneOf.set(name, zone.id)
         logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
       }
@@ -291,7 +319,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
     // Read and plan every zone before writing anything.
     const plans = new Map<string, PlannedRecord[]>()
     for (const [zoneId, zoneTargets] of byZone) {
-      const zonePlans = await planZone(client, zoneId, zoneTargets, config)
+      const zonePlans = await planZone(client, zoneId, zoneTargets, config, stop)
       plans.set(zoneId, zonePlans)
       planned.push(...zonePlans.map((p) => row(p, '')))
     }
@@ -315,7 +343,8 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
           plans: zonePlans,
           config,
           logger,
-          done: applied
+          done: applied,
+          ...(stop ? { stop } : {})
         })
       }
       report.records = planned.map((p) => applied.get(key(p)) ?? p)
@@ -341,8 +370,10 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
           `Cannot wait for ${r.name} ${r.type} to be in sync: its change id is unknown.`
         )
       for (const [id, zoneId] of zoneOfChange) {
+        checkStop(stop)
         logger.info(`Waiting for change ${id} to be in sync...`)
-        await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing)
+        // A cancel ends the wait at once: the change is applied and completes anyway.
+        await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing, stop?.signal)
         logger.info(`Change ${id} is INSYNC.`)
       }
     }
@@ -360,6 +391,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
       report.changed = report.records.length > 0
     }
+    if (err instanceof RunStopped && err.kind === 'cancelled') report.cancelled = true
     return { report, error: err instanceof Error ? err : new Error(String(err)) }
   }
 }

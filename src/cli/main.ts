@@ -9,6 +9,7 @@ import { InputError } from '../errors.js'
 import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../inputs.js'
 import { detectAddresses } from '../detect/index.js'
 import { update, type UpdateOutcome } from '../update.js'
+import { Lifecycle, runBoundMs } from '../lifecycle.js'
 import type { Config, Logger, RecordReport } from '../types.js'
 import { UsageError, inputGetter, mainSpecs, parseFlags, refusals } from './args.js'
 import { helpText } from './help.js'
@@ -120,10 +121,16 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
   try {
     config = parseCliInputs(get, source, io)
     const run = io.update ?? update
-    outcome = await run(config, {
-      logger,
-      detect: (cfg) => detectAddresses(cfg, { logger })
-    })
+    const life = new Lifecycle({ boundMs: runBoundMs(config) })
+    try {
+      outcome = await run(config, {
+        logger,
+        stop: life,
+        detect: (cfg) => detectAddresses(cfg, { logger, signal: life.requests })
+      })
+    } finally {
+      life.close()
+    }
     code = report(io, outcome, json, source)
   } catch (err) {
     thrown = err

@@ -27,7 +27,7 @@ export interface DetectDeps {
   overallMs?: number
   /** For `command`: the environment it inherits (default process.env, credentials removed). */
   env?: NodeJS.ProcessEnv
-  /** For `command`: stops a running command. */
+  /** Stops a running command and ends public detection at once (cancelled, or the run's bound). */
   signal?: AbortSignal
 }
 
@@ -84,7 +84,8 @@ async function detectFamily(
   const found = await detectPublic(family, providers, {
     logger: deps.logger,
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
-    ...(deps.overallMs !== undefined ? { overallMs: deps.overallMs } : {})
+    ...(deps.overallMs !== undefined ? { overallMs: deps.overallMs } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {})
   })
   return { family, address: found.address, how: found.how }
 }

@@ -104,6 +104,8 @@ export interface PublicDetectionOptions {
   overallMs?: number
   /** Body size cap (default 4 KiB). */
   maxBodyBytes?: number
+  /** Ends the detection at once (the run was cancelled or hit its bound). */
+  signal?: AbortSignal
 }
 
 export interface PublicResult {
@@ -259,8 +261,17 @@ export async function detectPublic(
     `Asking ${urls.length} provider(s) for the public IPv${family} address: ${urls.join(', ')}`
   )
 
+  const onStop = { fn: (): void => undefined }
   const winner = await new Promise<string | undefined>((resolve) => {
     let done = false
+    onStop.fn = () => {
+      if (done) return
+      done = true
+      clearTimeout(overall)
+      stop.abort()
+      resolve(undefined)
+    }
+    opts.signal?.addEventListener('abort', onStop.fn)
     const overall = setTimeout(() => {
       if (done) return
       for (const url of urls) {
@@ -309,7 +320,9 @@ export async function detectPublic(
         }
       )
     }
+    if (opts.signal?.aborted) onStop.fn()
   })
+  opts.signal?.removeEventListener('abort', onStop.fn)
 
   const ordered = urls.map(
     (url) => answers.get(url) ?? { url, ok: false as const, reason: 'not needed: quorum reached' }

@@ -77,6 +77,8 @@ export type FaultKind =
   | 'ApplyThenDrop'
   /** Answer 200 with an HTML page (a captive portal or proxy), without carrying out the request. */
   | 'HtmlPage'
+  /** Accepts the request and never answers (the connection stays open until the client gives up). */
+  | 'Hang'
 
 export interface Fault {
   operation?: string
@@ -148,7 +150,7 @@ export const CAPTIVE_PORTAL_PAGE =
 const FAULTS: Record<
   Exclude<
     FaultKind,
-    'Drop' | 'Delay' | 'Answer' | 'ApplyThenInternalError' | 'ApplyThenDrop' | 'HtmlPage'
+    'Drop' | 'Delay' | 'Answer' | 'ApplyThenInternalError' | 'ApplyThenDrop' | 'HtmlPage' | 'Hang'
   >,
   [number, string]
 > = {
@@ -407,6 +409,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       if (fault?.error === 'HtmlPage') {
         entry.errorCode = 'HtmlPage'
         send(res, entry, 200, CAPTIVE_PORTAL_PAGE, 'text/html; charset=utf-8')
+        return
+      }
+      if (fault?.error === 'Hang') {
+        entry.errorCode = 'Hang'
         return
       }
       if (fault?.error === 'Delay') {

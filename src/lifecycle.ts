@@ -58,6 +58,8 @@ export class Lifecycle implements Stop {
   private readonly dropping = new AbortController()
   private readonly timers: NodeJS.Timeout[] = []
   private readonly graceMs: number
+  /** The first signal that cancelled the run, if any. */
+  cancelledBy: string | undefined
 
   constructor(opts: { boundMs: number; graceMs?: number }) {
     this.graceMs = opts.graceMs ?? CANCEL_GRACE_MS
@@ -88,6 +90,7 @@ export class Lifecycle implements Stop {
       this.dropping.abort(this.stopping.signal.reason)
       return
     }
+    this.cancelledBy = how
     const stopped = new RunStopped(
       'cancelled',
       `The run was cancelled (${how}); no further change was submitted.`,
@@ -111,11 +114,13 @@ export class Lifecycle implements Stop {
   }
 }
 
+export interface SignalSource {
+  on(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
+  off(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
+}
+
 /** Cancel `life` on SIGINT and SIGTERM (as the runner sends them) until the returned function is called. */
-export function cancelOnSignals(
-  life: Lifecycle,
-  proc: Pick<NodeJS.Process, 'on' | 'off'> = process
-): () => void {
+export function cancelOnSignals(life: Lifecycle, proc: SignalSource = process): () => void {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((sig) => {
     const handler = (): void => life.cancel(sig)
     proc.on(sig, handler)

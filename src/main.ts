@@ -10,7 +10,7 @@ import { beginMonitoring } from './notify/session.js'
 import type { Send } from './notify/http.js'
 import type { RunContext } from './run-context.js'
 import type { Config, Logger } from './types.js'
-import { Lifecycle, runBoundMs } from './lifecycle.js'
+import { Lifecycle, cancelOnSignals, runBoundMs } from './lifecycle.js'
 
 /** The action's logger: the runner's log lines and annotations. */
 export function runnerLogger(runner: Runner): Logger {
@@ -75,6 +75,7 @@ export async function run(
   })
   let failure: Error | undefined
   let life: Lifecycle | undefined
+  let unhook = (): void => undefined
   try {
     config = parseInputs(get, {
       machine: options.machine ?? hostname(),
@@ -83,6 +84,8 @@ export async function run(
     })
     life = new Lifecycle({ boundMs: runBoundMs(config) })
     const stop = life
+    // The runner cancels with SIGINT, then SIGTERM: finish honestly instead of dying mid-write.
+    unhook = cancelOnSignals(life)
     // STS and detection load only when used: each adds start-up time to every run.
     const detection = config.detection ? await import('./detect/index.js') : undefined
     detection?.checkDetectionAllowed(env, config.dryRun, logger)
@@ -125,6 +128,7 @@ export async function run(
     runner.setFailed(error.message)
   } finally {
     life?.close()
+    unhook()
   }
   // After the outputs and the summary: monitoring can only add warnings, never change the result.
   await monitor.finish({

@@ -4,6 +4,7 @@ import type { UpdateReport } from './update.js'
 import type { RecordReport, RecordResult } from './types.js'
 import { crowdWarning, fleetRows, type FleetRow } from './fleet.js'
 import { runUrl, trigger, type RunContext } from './run-context.js'
+import { RunStopped } from './lifecycle.js'
 
 /**
  * The runner drops a step's summary whole above 1 MiB (and the step still passes), so the summary
@@ -201,7 +202,10 @@ export function renderSummary(
 
   // The failure and the addresses are sized first; the tables get what is left.
   let failure = ''
-  if (error) failure += `<h3>Failed</h3>\n${block(error.message)}`
+  if (error) {
+    const cancelled = error instanceof RunStopped && error.kind === 'cancelled'
+    failure += `<h3>${cancelled ? 'Cancelled' : 'Failed'}</h3>\n${block(error.message)}`
+  }
   let origins = ''
   if (report && report.origins.length > 0) {
     const items = report.origins

@@ -1,5 +1,6 @@
 // Every run ends: requests that never answer time out and are retried, and the run's bound stops
 // it naming what it waited for. In-process against the stand-in, with millisecond limits.
+import { EventEmitter } from 'node:events'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startStandIn, type StandIn } from './stand-in/index.js'
 import { startEchoServers, type EchoServers } from './helpers/echo-servers.js'
@@ -8,7 +9,7 @@ import { update } from '../src/update.js'
 import { createRoute53Client } from '../src/route53.js'
 import { assumeRoleWithOidc } from '../src/credentials.js'
 import { detectAddresses } from '../src/detect/index.js'
-import { Lifecycle, RunStopped, runBoundMs } from '../src/lifecycle.js'
+import { Lifecycle, RunStopped, cancelOnSignals, runBoundMs } from '../src/lifecycle.js'
 import type { Timeouts } from '../src/net.js'
 import type { Config, Logger } from '../src/types.js'
 
@@ -213,5 +214,127 @@ describe('the run bound', () => {
       "the address-echo providers did not answer within the run's time bound of 0.3 s; nothing more was written."
     )
     expect(standIn.count()).toBe(0)
+  })
+})
+
+describe('cancellation', () => {
+  /** A client that calls `after` once each answered command returns. */
+  const watched = (after: (command: string) => void) => {
+    const c = client()
+    c.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args)
+        after(context.commandName ?? '')
+        return out
+      },
+      { step: 'initialize' }
+    )
+    return c
+  }
+  const twoZones = () => {
+    const other = standIn.addZone({ name: `o${zname}` })
+    return {
+      other,
+      cfg: config({ hostedZoneId: undefined, hostnames: [`home.${zname}`, `home.o${zname}`] })
+    }
+  }
+  const aRecords = (zone: string) => standIn.records(zone).filter((s) => s.Type === 'A')
+
+  it('submits no batch after a cancel and reports what was applied', async () => {
+    const { other, cfg } = twoZones()
+    const stop = life(10_000)
+    const c = watched((command) => {
+      if (command === 'ChangeResourceRecordSetsCommand') stop.cancel('SIGINT')
+    })
+    const out = await update(cfg, { logger, client: c, stop })
+    expect(out.error?.message).toBe(
+      'The run was cancelled (SIGINT); no further change was submitted.'
+    )
+    expect(out.report.cancelled).toBe(true)
+    expect(standIn.count('ChangeResourceRecordSets')).toBe(1)
+    expect(out.report.records).toMatchObject([
+      { name: `home.${zname}`, zoneId, result: 'created', after: ['198.51.100.7'] }
+    ])
+    expect(out.report.changed).toBe(true)
+    expect(out.report.changeIds).toHaveLength(1)
+    expect(aRecords(zoneId)).toHaveLength(1)
+    expect(aRecords(other)).toEqual([])
+  })
+
+  it('lets a write in flight answer within the grace, then stops', async () => {
+    const { other, cfg } = twoZones()
+    standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'Delay', delayMs: 100 })
+    const stop = new Lifecycle({ boundMs: 10_000, graceMs: 5_000 })
+    lives.push(stop)
+    const c = client()
+    c.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'ChangeResourceRecordSetsCommand') stop.cancel('SIGTERM')
+        return next(args)
+      },
+      { step: 'initialize' }
+    )
+    const out = await update(cfg, { logger, client: c, stop })
+    expect(out.report.cancelled).toBe(true)
+    expect(out.error?.message).toBe(
+      'The run was cancelled (SIGTERM); no further change was submitted.'
+    )
+    expect(out.report.records.map((r) => [r.zoneId, r.result])).toEqual([[zoneId, 'created']])
+    expect(aRecords(other)).toEqual([])
+  })
+
+  it('drops a write that does not answer within the grace, naming it', async () => {
+    standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'Hang', times: 1000 })
+    const stop = life(10_000)
+    const c = client({ connectMs: 1_000, responseMs: 5_000 })
+    c.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'ChangeResourceRecordSetsCommand') stop.cancel('SIGINT')
+        return next(args)
+      },
+      { step: 'initialize' }
+    )
+    const out = await update(config(), { logger, client: c, stop })
+    expect(out.error?.message).toBe(
+      `The run was cancelled (SIGINT) while waiting for ChangeResourceRecordSets on hosted zone ${zoneId}; no further change was submitted.`
+    )
+    expect(out.report.cancelled).toBe(true)
+    expect(out.report.records).toEqual([])
+    expect(out.report.changed).toBe(false)
+    expect(standIn.count('ChangeResourceRecordSets')).toBe(1)
+  })
+
+  it('drops requests at once on a second signal', async () => {
+    standIn.inject({ operation: 'ListResourceRecordSets', error: 'Hang', times: 1000 })
+    const stop = new Lifecycle({ boundMs: 60_000, graceMs: 60_000 })
+    lives.push(stop)
+    const c = client({ connectMs: 1_000, responseMs: 30_000 })
+    c.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'ListResourceRecordSetsCommand') {
+          stop.cancel('SIGINT')
+          setTimeout(() => stop.cancel('SIGTERM'), 20)
+        }
+        return next(args)
+      },
+      { step: 'initialize' }
+    )
+    const out = await update(config(), { logger, client: c, stop })
+    expect(out.error?.message).toBe(
+      `The run was cancelled (SIGINT) while waiting for ListResourceRecordSets on hosted zone ${zoneId}; no further change was submitted.`
+    )
+    expect(standIn.count('ChangeResourceRecordSets')).toBe(0)
+  })
+
+  it('is what SIGINT and SIGTERM do while the hooks are installed', () => {
+    const emitter = new EventEmitter()
+    const stop = life(10_000)
+    const unhook = cancelOnSignals(stop, emitter)
+    emitter.emit('SIGTERM')
+    expect(stop.signal.aborted).toBe(true)
+    expect(stop.requests.aborted).toBe(false)
+    expect(stop.cancelledBy).toBe('SIGTERM')
+    unhook()
+    expect(emitter.listenerCount('SIGINT') + emitter.listenerCount('SIGTERM')).toBe(0)
   })
 })

@@ -1,7 +1,8 @@
 /**
  * The command line: the same core as the action, for machines with no runner (cron, systemd).
  * flags/env → parseInputs → update (with detection) → plain lines or --json. Never prints GitHub
- * workflow commands. Exit codes: 0 success, 1 failure, 2 usage error.
+ * workflow commands. Exit codes: 0 success, 1 failure, 2 usage error, 130 / 143 cancelled by
+ * SIGINT / SIGTERM (after reporting what was applied).
  */
 import { hostname as osHostname } from 'node:os'
 import pkg from '../../package.json' with { type: 'json' }
@@ -9,17 +10,17 @@ import { InputError } from '../errors.js'
 import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../inputs.js'
 import { detectAddresses } from '../detect/index.js'
 import { update, type UpdateOutcome } from '../update.js'
-import { Lifecycle, runBoundMs } from '../lifecycle.js'
+import { Lifecycle, cancelOnSignals, runBoundMs } from '../lifecycle.js'
 import type { Config, Logger, RecordReport } from '../types.js'
 import { UsageError, inputGetter, mainSpecs, parseFlags, refusals } from './args.js'
 import { helpText } from './help.js'
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
+import { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
 import { policyCommand } from './policy.js'
 import { addEnvSecrets, addSecret, redact } from '../redact.js'
 import { beginMonitoring } from '../notify/session.js'
 import { watchCommand, type WatchIo } from './watch.js'
 
-export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
+export { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
 
 export const VERSION: string = pkg.version
 
@@ -122,6 +123,7 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
     config = parseCliInputs(get, source, io)
     const run = io.update ?? update
     const life = new Lifecycle({ boundMs: runBoundMs(config) })
+    const unhook = cancelOnSignals(life, io.signals)
     try {
       outcome = await run(config, {
         logger,
@@ -130,8 +132,12 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
       })
     } finally {
       life.close()
+      unhook()
     }
     code = report(io, outcome, json, source)
+    if (code === EXIT_FAILURE && outcome.report.cancelled && life.cancelledBy) {
+      code = EXIT_CANCELLED[life.cancelledBy] ?? EXIT_FAILURE
+    }
   } catch (err) {
     thrown = err
     code = EXIT_FAILURE

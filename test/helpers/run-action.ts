@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -51,6 +51,8 @@ export function runAction(opts: {
   entry?: string
   summary?: boolean
   timeoutMs?: number
+  /** Called once the process is started (e.g. to signal it part way). */
+  onStart?: (child: ChildProcess) => void
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'r53-action-'))
   const outputFile = join(dir, 'output')
@@ -84,6 +86,7 @@ export function runAction(opts: {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000)
+    opts.onStart?.(child)
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)

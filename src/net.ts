@@ -1,7 +1,14 @@
-// The one place requests get their timeouts: the AWS SDK's handler and a small GET for the rest.
+// The one place requests get their timeouts and proxy: the AWS SDK's handler, agents for any
+// other request, and a small GET built on them.
 import http from 'node:http'
 import https from 'node:https'
+import { isIP } from 'node:net'
+import { isLoopbackHost } from './address.js'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { Agent as RoutingAgent, type AgentConnectOpts } from 'agent-base'
+import { HttpProxyAgent } from 'http-proxy-agent'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+import { getProxyForUrl } from 'proxy-from-env'
 
 /** Limits for one request: reaching the server, then its whole answer. */
 export interface Timeouts {
@@ -12,7 +19,68 @@ export interface Timeouts {
 export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = { connectMs: 5_000, responseMs: 15_000 }
 
 /**
- * The AWS SDK's handler with both limits. `throwOnRequestTimeout` makes a request that has no
+ * The proxy for a request to `url` from the standard variables (`https_proxy`, `http_proxy`,
+ * `all_proxy`, either case; `no_proxy` honoured), or '' to connect directly. Loopback is direct.
+ */
+export function proxyFor(url: string | URL): string {
+  const target = typeof url === 'string' ? new URL(url) : url
+  // A proxy could not reach this machine's own services.
+  if (isLoopbackHost(target.hostname)) return ''
+  return getProxyForUrl(target)
+}
+
+/** Connects each request directly or through the proxy that proxyFor names for it. */
+class EnvProxyAgent extends RoutingAgent {
+  private readonly direct: http.Agent
+  private readonly viaProxy = new Map<string, http.Agent>()
+
+  constructor(private readonly secure: boolean) {
+    super({ keepAlive: true })
+    this.direct = secure
+      ? new https.Agent({ keepAlive: true })
+      : new http.Agent({ keepAlive: true })
+  }
+
+  connect(_req: http.ClientRequest, opts: AgentConnectOpts): http.Agent {
+    const host = opts.host ?? 'localhost'
+    const shown = isIP(host) === 6 ? `[${host}]` : host
+    const proxy = proxyFor(`${opts.secureEndpoint ? 'https' : 'http'}://${shown}:${opts.port}`)
+    if (!proxy) return this.direct
+    let agent = this.viaProxy.get(proxy)
+    if (!agent) {
+      // HTTPS targets through a CONNECT tunnel (tunnels are reused); plain HTTP ones as
+      // absolute-URI requests, each on its own connection: only a new connection rewrites the
+      // request line of a request handed over from this agent.
+      agent = this.secure
+        ? new HttpsProxyAgent(proxy, { keepAlive: true })
+        : new HttpProxyAgent(proxy, { keepAlive: false })
+      this.viaProxy.set(proxy, agent)
+    }
+    return agent
+  }
+
+  override destroy(): void {
+    this.direct.destroy()
+    for (const agent of this.viaProxy.values()) agent.destroy()
+    super.destroy()
+  }
+}
+
+let agents: { http: http.Agent; https: http.Agent } | undefined
+
+/** The process's agents: every request of the run goes through one of them. */
+export function envAgents(): { http: http.Agent; https: http.Agent } {
+  agents ??= { http: new EnvProxyAgent(false), https: new EnvProxyAgent(true) }
+  return agents
+}
+
+/** The agent for a request to `url`. */
+export function agentFor(url: URL): http.Agent {
+  return url.protocol === 'https:' ? envAgents().https : envAgents().http
+}
+
+/**
+ * The AWS SDK's handler with both limits and the proxy. `throwOnRequestTimeout` makes a request that has no
  * answer within `responseMs` a TimeoutError, which the retry strategy retries like any transient
  * failure (without it the SDK only logs a warning and waits on).
  */
@@ -22,7 +90,9 @@ export function sdkRequestHandler(timeouts: Timeouts = DEFAULT_TIMEOUTS): NodeHt
     requestTimeout: timeouts.responseMs,
     // A body that stalls after the headers is cut off as well.
     socketTimeout: timeouts.responseMs,
-    throwOnRequestTimeout: true
+    throwOnRequestTimeout: true,
+    httpAgent: envAgents().http,
+    httpsAgent: envAgents().https
   })
 }
 
@@ -86,6 +156,7 @@ export function httpGet(
     timers.push(connectTimer)
     const req = client.request(target, {
       method: 'GET',
+      agent: agentFor(target),
       headers: { 'user-agent': 'route53-ddns', ...opts.headers },
       signal: controller.signal
     })

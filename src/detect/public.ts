@@ -5,6 +5,7 @@ import { UpdateError } from '../errors.js'
 import type { Logger } from '../types.js'
 import { canonicalAddress, classifyAddress } from '../address.js'
 import { distinctProviders } from '../provider-url.js'
+import { agentFor, proxyFor } from '../net.js'
 
 /** Built-in echo services per family (HTTPS only). Each answers with the caller's address. */
 export const DEFAULT_PROVIDERS: Readonly<Record<4 | 6, readonly string[]>> = {
@@ -177,17 +178,18 @@ export function askProvider(
       () => finish({ ok: false, reason: `no answer within ${opts.timeoutMs / 1000} s` }),
       opts.timeoutMs
     )
+    // Through a proxy the proxy picks the family; the answer's family is still checked.
+    const proxied = proxyFor(parsed) !== ''
     const req = client.request(parsed, {
       method: 'GET',
-      family,
-      agent: false,
+      ...(proxied ? { agent: agentFor(parsed) } : { family, agent: false }),
       signal: controller.signal,
       headers: { 'user-agent': 'route53-ddns', accept: 'text/plain', connection: 'close' }
     })
     req.on('error', (err) => finish({ ok: false, reason: errorReason(err) }))
     req.on('response', (res) => {
       const remote = res.socket?.remoteFamily
-      if (remote && remote !== `IPv${family}`) {
+      if (!proxied && remote && remote !== `IPv${family}`) {
         res.resume()
         return finish({ ok: false, reason: `connected over ${remote}, not IPv${family}` })
       }

@@ -95,8 +95,11 @@ function openssl(args: string[], cwd: string): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
 }
 
-/** Generate a test CA and a server certificate for localhost, 127.0.0.1 and ::1 in `dir`. */
-export function makeTestCertificates(dir: string): {
+/** Generate a test CA and a server certificate (default: localhost, 127.0.0.1 and ::1) in `dir`. */
+export function makeTestCertificates(
+  dir: string,
+  subjectAltName = 'DNS:localhost,IP:127.0.0.1,IP:::1'
+): {
   caFile: string
   certFile: string
   keyFile: string
@@ -132,7 +135,7 @@ export function makeTestCertificates(dir: string): {
       'basicConstraints=CA:FALSE',
       'keyUsage=critical,digitalSignature',
       'extendedKeyUsage=serverAuth',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1'
+      `subjectAltName=${subjectAltName}`
     ].join('\n')
   )
   const serial = `0x${Date.now().toString(16)}${Math.floor(Math.random() * 1e6).toString(16)}`

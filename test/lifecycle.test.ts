@@ -40,7 +40,8 @@ const client = (timeouts: Timeouts = FAST) => {
       accessKeyId: env.AWS_ACCESS_KEY_ID!,
       secretAccessKey: env.AWS_SECRET_ACCESS_KEY!
     },
-    timeouts
+    timeouts,
+    timing: { backoff: () => 0 }
   })
 }
 const config = (over: Partial<Config> = {}): Config =>

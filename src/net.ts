@@ -6,8 +6,6 @@ import { isIP } from 'node:net'
 import { isLoopbackHost } from './address.js'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { Agent as RoutingAgent, type AgentConnectOpts } from 'agent-base'
-import { HttpProxyAgent } from 'http-proxy-agent'
-import { HttpsProxyAgent } from 'https-proxy-agent'
 import { getProxyForUrl } from 'proxy-from-env'
 
 /** Limits for one request: reaching the server, then its whole answer. */
@@ -41,7 +39,7 @@ class EnvProxyAgent extends RoutingAgent {
       : new http.Agent({ keepAlive: true })
   }
 
-  connect(_req: http.ClientRequest, opts: AgentConnectOpts): http.Agent {
+  async connect(_req: http.ClientRequest, opts: AgentConnectOpts): Promise<http.Agent> {
     const host = opts.host ?? 'localhost'
     const shown = isIP(host) === 6 ? `[${host}]` : host
     const proxy = proxyFor(`${opts.secureEndpoint ? 'https' : 'http'}://${shown}:${opts.port}`)
@@ -51,9 +49,10 @@ class EnvProxyAgent extends RoutingAgent {
       // HTTPS targets through a CONNECT tunnel (tunnels are reused); plain HTTP ones as
       // absolute-URI requests, each on its own connection: only a new connection rewrites the
       // request line of a request handed over from this agent.
+      // Loaded only behind a proxy: they add start-up time to every run.
       agent = this.secure
-        ? new HttpsProxyAgent(proxy, { keepAlive: true })
-        : new HttpProxyAgent(proxy, { keepAlive: false })
+        ? new (await import('https-proxy-agent')).HttpsProxyAgent(proxy, { keepAlive: true })
+        : new (await import('http-proxy-agent')).HttpProxyAgent(proxy, { keepAlive: false })
       this.viaProxy.set(proxy, agent)
     }
     return agent

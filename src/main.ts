@@ -96,7 +96,7 @@ export async function run(
           ).assumeRoleWithOidc(config.auth, {
             region: config.region,
             env,
-            // The token request is credentials.ts's own (requestIdToken): it has the run's limits.
+            getIdToken: (audience) => runner.getIDToken(audience, stop.requests),
             setSecret: (s) => runner.setSecret(s),
             logger,
             ...(options.timing ? { timing: options.timing } : {}),

@@ -2,13 +2,15 @@
  * The runner port: everything the action says to the GitHub Actions runner goes through a `Runner`.
  * The real one speaks GitHub's documented workflow commands (`::error::` …, stdout) and file
  * commands (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`) itself: loading @actions/core's entry (its
- * HTTP client, undici, @actions/exec) roughly doubles a no-op run's start-up, so the package is
- * loaded only to fetch an OIDC token. Every text leaves through `redact()`.
+ * HTTP client, undici, @actions/exec) roughly doubles a no-op run's start-up, so it is not used;
+ * the OIDC token comes from oidc-token.ts (with the run's limits and proxy). Every text leaves
+ * through `redact()`.
  */
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { addSecret, redact } from './redact.js'
+import { requestIdToken } from './oidc-token.js'
 
 export interface Runner {
   /** The input's value, trimmed; '' when unset. */
@@ -27,8 +29,8 @@ export interface Runner {
   hasSummary(): boolean
   /** Append Markdown/HTML to the job summary (no-op when there is none). */
   appendSummary(text: string): void
-  /** The runner's OIDC token for an audience. */
-  getIDToken(audience: string): Promise<string>
+  /** The runner's OIDC token for an audience (masked); `signal` drops the request. */
+  getIDToken(audience: string, signal?: AbortSignal): Promise<string>
 }
 
 /** Workflow-command message escaping (toolkit `escapeData`). */
@@ -64,15 +66,10 @@ export function outputEntry(name: string, value: string, delimiter: string): str
 export interface RunnerIo {
   env: Record<string, string | undefined>
   write: (text: string) => void
-  /** Fetches an OIDC token; default @actions/core's getIDToken, loaded on first use. */
-  getIDToken?: (audience: string) => Promise<string>
+  /** Fetches an OIDC token; default requestIdToken (with the run's limits and proxy). */
+  getIDToken?: (audience: string, signal?: AbortSignal) => Promise<string>
   /** Sets the exit code on failure; default process.exitCode. */
   setExitCode?: (code: number) => void
-}
-
-async function coreIdToken(audience: string): Promise<string> {
-  const core = await import('@actions/core')
-  return core.getIDToken(audience)
 }
 
 /** The real runner, reading `env` and writing workflow commands with `write` (default stdout). */
@@ -121,7 +118,14 @@ export function createRunner(
       const file = env.GITHUB_STEP_SUMMARY
       if (file) appendFileSync(file, redact(text), 'utf8')
     },
-    getIDToken: io.getIDToken ?? coreIdToken
+    getIDToken:
+      io.getIDToken ??
+      ((audience, signal) =>
+        requestIdToken(audience, {
+          env,
+          setSecret: (value) => runner.setSecret(value),
+          ...(signal ? { signal } : {})
+        }))
   }
   return runner
 }

@@ -1,7 +1,8 @@
-// A bounded request for pings and webhooks. Shaped like the shared network module's GET so the
-// two can become one: a total time limit, an optional abort signal, a capped answer.
+// A bounded request for pings and webhooks (POST as well as GET), through the run's agents
+// (src/net.ts), so the standard proxy variables apply as they do to every other request.
 import http from 'node:http'
 import https from 'node:https'
+import { agentFor } from '../net.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'
@@ -50,6 +51,7 @@ export const send: Send = (req, { timeoutMs }) => {
         ...req.headers,
         ...(body ? { 'content-length': String(body.length) } : {})
       },
+      agent: agentFor(target),
       signal: controller.signal
     })
     r.on('error', (err: NodeJS.ErrnoException) =>

@@ -30,6 +30,14 @@ function runAction(standIn: StandIn, inputs: Record<string, string>): Promise<Ru
     HOME: dir,
     GITHUB_OUTPUT: join(dir, 'out'),
     RUNNER_ENVIRONMENT: 'self-hosted',
+    // A workflow run's identity, so the run context loads as it does on a runner.
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_REPOSITORY: 'octo/demo',
+    GITHUB_EVENT_NAME: 'schedule',
+    GITHUB_WORKFLOW: 'ddns',
+    GITHUB_ACTOR: 'octo',
+    GITHUB_SERVER_URL: 'https://github.com',
     AWS_CONFIG_FILE: join(dir, 'none'),
     AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
     ...standIn.env()

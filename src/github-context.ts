@@ -1,11 +1,10 @@
-// The run's identity from @actions/github's own Context class. Only its context module is loaded
-// (it needs fs and os alone); the package entry also builds Octokit with its proxy and fetch
-// plumbing, which loads only when the failure issue is on.
-import { Context } from '../node_modules/@actions/github/lib/context.js'
+// The run's identity from @actions/github's public `context`. The package entry also builds
+// Octokit, so it loads only inside a workflow run (GITHUB_RUN_ID set), never in the CLI.
 import { runContextFrom, type RunContext } from './run-context.js'
 
 /** This run's identity as @actions/github's `context` reads it; undefined outside a workflow run. */
-export function loadRunContext(): RunContext | undefined {
+export async function loadRunContext(): Promise<RunContext | undefined> {
   if (!process.env.GITHUB_RUN_ID) return undefined
-  return runContextFrom(new Context(), process.env.GITHUB_REPOSITORY)
+  const { context } = await import('@actions/github')
+  return runContextFrom(context, process.env.GITHUB_REPOSITORY)
 }

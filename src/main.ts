@@ -58,7 +58,7 @@ export async function run(
   // Keys given to the step (e.g. by configure-aws-credentials) can be quoted back by AWS.
   addEnvSecrets(env, (s) => runner.setSecret(s))
   const runContext =
-    options.runContext === null ? undefined : (options.runContext ?? loadRunContext())
+    options.runContext === null ? undefined : (options.runContext ?? (await loadRunContext()))
   const get = (name: InputName): string => runner.getInput(name)
   const monitor = beginMonitoring(() => parseMonitoringInputs(get), {
     logger,

@@ -11,14 +11,27 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   stsErrorCode: () => (/* binding */ stsErrorCode),
 /* harmony export */   tokenSubject: () => (/* binding */ tokenSubject)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1695);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1695);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _access_denied_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5567);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9809);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6367);
+/* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8316);
+/* harmony import */ var _oidc_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7742);
 
 
 
 
+
+
+
+/** Network-level failures worth another attempt: timeouts, resets, refusals, 5xx. */
+function isTransient(err) {
+    const e = err;
+    return (e?.transient === true ||
+        e?.name === 'TimeoutError' ||
+        ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(e?.code ?? ''));
+}
 // STS error codes as sent on the wire; see stsErrorCode.
 const TRANSIENT = new Set([
     'IDPCommunicationError',
@@ -71,29 +84,54 @@ async function assumeRoleWithOidc(auth, deps) {
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp('role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.');
     }
-    const sleep = deps.timing?.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultSleep */ .JG;
-    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM({
+    const signal = deps.stop?.requests;
+    // The default sleep ends early when the run stops (the next request then fails at once).
+    const sleep = (ms) => deps.timing?.sleep
+        ? deps.timing.sleep(ms)
+        : signal?.aborted
+            ? Promise.resolve()
+            : Promise.race([
+                (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultSleep */ .JG)(ms),
+                new Promise((r) => signal?.addEventListener('abort', () => r(), { once: true }))
+            ]);
+    const getIdToken = deps.getIdToken ??
+        ((audience) => (0,_oidc_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestIdToken */ .g)(audience, {
+            env,
+            setSecret: deps.setSecret,
+            ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+            ...(signal ? { signal } : {})
+        }));
+    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .iM({
         region: deps.region,
         ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
-        retryStrategy: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .standardRetryStrategy */ .tr)(3, deps.timing)
+        retryStrategy: (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .standardRetryStrategy */ .tr)(3, deps.timing),
+        requestHandler: (0,_net_js__WEBPACK_IMPORTED_MODULE_3__/* .sdkRequestHandler */ .Mt)(deps.timeouts)
     });
     for (let attempt = 1;; attempt++) {
         let token;
         try {
             // Fetched right before each STS call: tokens live about five minutes.
-            token = await deps.getIdToken(auth.audience);
+            token = await getIdToken(auth.audience);
         }
         catch (err) {
+            const stopped = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppedWhile */ .Fh)(err, 'the GitHub OIDC token endpoint', signal);
+            if (stopped)
+                throw stopped;
+            if (isTransient(err) && attempt < ATTEMPTS) {
+                logger.warning(`Getting the GitHub OIDC token failed (${err.message}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`);
+                await sleep(Math.random() * Math.min(8000, 500 * 2 ** attempt));
+                continue;
+            }
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${err.message}`, { cause: err });
         }
         deps.setSecret(token);
         try {
-            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .AssumeRoleWithWebIdentityCommand */ .WH({
                 RoleArn: auth.roleArn,
                 RoleSessionName: auth.sessionName,
                 WebIdentityToken: token,
                 DurationSeconds: auth.durationSeconds
-            }));
+            }), signal ? { abortSignal: signal } : undefined);
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
                 throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsFailure */ .MT)('STS returned no credentials for role-to-assume.', {
@@ -113,6 +151,9 @@ async function assumeRoleWithOidc(auth, deps) {
         catch (err) {
             if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp)
                 throw err;
+            const stopped = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppedWhile */ .Fh)(err, 'STS AssumeRoleWithWebIdentity', signal);
+            if (stopped)
+                throw stopped;
             const name = err.name ?? 'Error';
             const code = stsErrorCode(err);
             const message = err.message ?? String(err);
@@ -121,6 +162,9 @@ async function assumeRoleWithOidc(auth, deps) {
                 const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt);
                 logger.warning(`STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`);
                 await sleep(delay);
+                const stoppedNow = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppedWhile */ .Fh)(undefined, 'STS AssumeRoleWithWebIdentity', signal);
+                if (stoppedNow)
+                    throw stoppedNow;
                 continue;
             }
             if (REFUSED.has(code)) {

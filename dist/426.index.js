@@ -1436,6 +1436,119 @@ function commandLabel(argv) {
 
 /***/ }),
 
+/***/ 6367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ stoppedWhile),
+/* harmony export */   NL: () => (/* binding */ RunStopped),
+/* harmony export */   SV: () => (/* binding */ runBoundMs),
+/* harmony export */   dJ: () => (/* binding */ cancelOnSignals),
+/* harmony export */   v0: () => (/* binding */ Lifecycle)
+/* harmony export */ });
+/* unused harmony exports RUN_BOUND_S, CANCEL_GRACE_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// How a run ends early: at its time bound, or when the runner (or a user) cancels it.
+
+/** A run's wall-clock bound, before `wait-timeout` (which is added when waiting for sync). */
+const RUN_BOUND_S = 120;
+/** After a cancel, how long a request in flight may still answer (the runner escalates at 7.5 s). */
+const CANCEL_GRACE_MS = 5_000;
+/** The bound of a run with these settings, in milliseconds. */
+function runBoundMs(config) {
+    return (RUN_BOUND_S + (config.waitForSync ? config.waitTimeout : 0)) * 1000;
+}
+/** Why a run stopped before its end; `during` names what it was waiting for. */
+class RunStopped extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp {
+    kind;
+    phrase;
+    name = 'RunStopped';
+    constructor(kind, message, phrase) {
+        super(message);
+        this.kind = kind;
+        this.phrase = phrase;
+    }
+    /** The same stop, saying what the run was waiting for. */
+    during(what) {
+        return new RunStopped(this.kind, this.phrase(what), this.phrase);
+    }
+}
+/**
+ * If `err` is how a request ended because the run stopped, the error to report instead (naming
+ * `what`); otherwise undefined. `signal` covers callers whose errors do not carry the reason.
+ */
+function stoppedWhile(err, what, signal) {
+    if (err instanceof RunStopped)
+        return err;
+    const cause = err?.cause;
+    if (err?.name === 'AbortError' && cause instanceof RunStopped)
+        return cause.during(what);
+    if (signal?.aborted && signal.reason instanceof RunStopped)
+        return signal.reason.during(what);
+    return undefined;
+}
+/** The stop state of one run: started with its bound; `cancel` on SIGINT/SIGTERM. */
+class Lifecycle {
+    stopping = new AbortController();
+    dropping = new AbortController();
+    timers = [];
+    graceMs;
+    /** The first signal that cancelled the run, if any. */
+    cancelledBy;
+    constructor(opts) {
+        this.graceMs = opts.graceMs ?? CANCEL_GRACE_MS;
+        const s = opts.boundMs / 1000;
+        const deadline = new RunStopped('deadline', `The run did not finish within its time bound of ${s} s; nothing more was written.`, (what) => `${what} did not answer within the run's time bound of ${s} s; nothing more was written.`);
+        this.later(opts.boundMs, () => {
+            this.stopping.abort(deadline);
+            this.dropping.abort(deadline);
+        });
+    }
+    get signal() {
+        return this.stopping.signal;
+    }
+    get requests() {
+        return this.dropping.signal;
+    }
+    /** First call: start nothing new, and drop requests still in flight after the grace. Again: drop them now. */
+    cancel(how) {
+        if (this.stopping.signal.aborted) {
+            this.dropping.abort(this.stopping.signal.reason);
+            return;
+        }
+        this.cancelledBy = how;
+        const stopped = new RunStopped('cancelled', `The run was cancelled (${how}); no further change was submitted.`, (what) => `The run was cancelled (${how}) while waiting for ${what}; no further change was submitted.`);
+        this.stopping.abort(stopped);
+        this.later(this.graceMs, () => this.dropping.abort(stopped));
+    }
+    /** Clears the timers (the run is over). */
+    close() {
+        for (const t of this.timers)
+            clearTimeout(t);
+    }
+    later(ms, fn) {
+        const t = setTimeout(fn, ms);
+        // Never what keeps a finished run alive.
+        t.unref();
+        this.timers.push(t);
+    }
+}
+/** Cancel `life` on SIGINT and SIGTERM (as the runner sends them) until the returned function is called. */
+function cancelOnSignals(life, proc = process) {
+    const handlers = ['SIGINT', 'SIGTERM'].map((sig) => {
+        const handler = () => life.cancel(sig);
+        proc.on(sig, handler);
+        return [sig, handler];
+    });
+    return () => {
+        for (const [sig, handler] of handlers)
+            proc.off(sig, handler);
+    };
+}
+
+
+/***/ }),
+
 /***/ 6426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1455,6 +1568,8 @@ var inputs = __webpack_require__(1453);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/host-ids.ts
 var host_ids = __webpack_require__(1502);
+// EXTERNAL MODULE: ./src/lifecycle.ts
+var lifecycle = __webpack_require__(6367);
 // EXTERNAL MODULE: ./src/names.ts
 var src_names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/address.ts
@@ -1742,9 +1857,13 @@ function splitBatches(groups, limits = BATCH_LIMITS) {
 var dist_cjs = __webpack_require__(8621);
 // EXTERNAL MODULE: ./src/access-denied.ts + 1 modules
 var access_denied = __webpack_require__(5567);
+// EXTERNAL MODULE: ./src/net.ts
+var net = __webpack_require__(8316);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 ;// CONCATENATED MODULE: ./src/route53.ts
+
+
 
 
 
@@ -1793,7 +1912,7 @@ function createRoute53Client(options) {
         ...(options.credentials ? { credentials: options.credentials } : {}),
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
         retryStrategy: (0,retry/* retryStrategy */.UN)(options.timing),
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 }
+        requestHandler: (0,net/* sdkRequestHandler */.Mt)(options.timeouts)
     });
     // Innermost: sees each raw answer before the SDK parses it, and refuses one that is not XML.
     client.middlewareStack.add((next) => async (args) => {
@@ -1851,6 +1970,9 @@ function explainError(err, where) {
     const name = errorName(err);
     const message = err?.message ?? String(err);
     const zone = where.zoneId ? `hosted zone ${where.zoneId}` : 'Route 53';
+    const stopped = (0,lifecycle/* stoppedWhile */.Fh)(err, `${where.operation} on ${zone}`);
+    if (stopped)
+        return stopped;
     const fail = (text) => (0,errors/* awsFailure */.MT)(text, err);
     switch (name) {
         case 'ForeignAnswer':
@@ -1911,7 +2033,7 @@ function nextCursor(wanted, next) {
  * page (300 sets) starts at the first name not yet seen, so names that sit together share a
  * page and gaps are skipped. Returns the sets keyed by listed name; an absent name maps to [].
  */
-async function readNames(client, zoneId, names) {
+async function readNames(client, zoneId, names, signal) {
     const found = new Map(names.map((n) => [(0,src_names/* listedName */.d1)(n), []]));
     const wanted = [...new Set(names)].sort(src_names/* compareNames */.MP);
     let cursor = wanted[0] === undefined ? undefined : { name: wanted[0] };
@@ -1924,7 +2046,7 @@ async function readNames(client, zoneId, names) {
                 ...(cursor.type ? { StartRecordType: cursor.type } : {}),
                 ...(cursor.identifier ? { StartRecordIdentifier: cursor.identifier } : {}),
                 MaxItems: 300
-            }));
+            }), signal ? { abortSignal: signal } : undefined);
         }
         catch (err) {
             throw explainError(err, { operation: 'ListResourceRecordSets', zoneId });
@@ -1952,7 +2074,7 @@ async function readNames(client, zoneId, names) {
  * raw so callers can spot conflicts; `lostAnswer(err)` says whether an earlier attempt may have
  * been applied.
  */
-async function submitBatch(client, zoneId, changes, comment) {
+async function submitBatch(client, zoneId, changes, comment, signal) {
     const command = new dist_cjs/* ChangeResourceRecordSetsCommand */.yzn({
         HostedZoneId: zoneId,
         ChangeBatch: { Comment: comment, Changes: changes }
@@ -1970,7 +2092,7 @@ async function submitBatch(client, zoneId, changes, comment) {
     }, { step: 'finalizeRequest', priority: 'low', name: 'route53ddnsAttemptWatch' });
     let out;
     try {
-        out = await client.send(command);
+        out = await client.send(command, signal ? { abortSignal: signal } : undefined);
     }
     catch (err) {
         if (doubt && typeof err === 'object' && err !== null)
@@ -1984,12 +2106,21 @@ async function submitBatch(client, zoneId, changes, comment) {
     return id.replace(/^\/change\//, '');
 }
 /** Wait until a change is INSYNC, using the SDK waiter with short delays. */
-async function waitForSync(client, changeId, zoneId, timeoutSeconds, timing = {}) {
+async function waitForSync(client, changeId, zoneId, timeoutSeconds, timing = {}, signal) {
     const { minDelay, maxDelay } = timing.syncPoll ?? { minDelay: 1, maxDelay: 5 };
     try {
-        await (0,dist_cjs/* waitUntilResourceRecordSetsChanged */.I1e)({ client, maxWaitTime: timeoutSeconds, minDelay, maxDelay }, { Id: changeId });
+        await (0,dist_cjs/* waitUntilResourceRecordSetsChanged */.I1e)({
+            client,
+            maxWaitTime: timeoutSeconds,
+            minDelay,
+            maxDelay,
+            ...(signal ? { abortSignal: signal } : {})
+        }, { Id: changeId });
     }
     catch (err) {
+        const stopped = (0,lifecycle/* stoppedWhile */.Fh)(err, `change ${changeId} to be INSYNC`, signal);
+        if (stopped)
+            throw stopped;
         if (errorName(err) === 'TimeoutError' ||
             /timed? ?out|exceeded/i.test(err.message ?? '')) {
             throw new errors/* UpdateError */.mp(`Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`, { cause: err });
@@ -2001,7 +2132,7 @@ async function waitForSync(client, changeId, zoneId, timeoutSeconds, timing = {}
  * Find the hosted zone of each hostname: the longest whole-label suffix that is exactly a zone's
  * name, public zones only unless `privateZone`. Lists zones with as few pages as possible.
  */
-async function discoverZones(client, hostnames, privateZone) {
+async function discoverZones(client, hostnames, privateZone, signal) {
     const wanted = [...new Set(hostnames.flatMap((h) => (0,src_names/* suffixes */.kT)(h)))].sort(src_names/* compareNames */.MP);
     const byName = new Map(wanted.map((s) => [(0,src_names/* listedName */.d1)(s), []]));
     let cursor = wanted[0] === undefined ? undefined : { name: wanted[0] };
@@ -2012,7 +2143,7 @@ async function discoverZones(client, hostnames, privateZone) {
                 DNSName: cursor.name,
                 ...(cursor.id ? { HostedZoneId: cursor.id } : {}),
                 MaxItems: 100
-            }));
+            }), signal ? { abortSignal: signal } : undefined);
         }
         catch (err) {
             throw explainError(err, { operation: 'ListHostedZonesByName' });
@@ -2081,6 +2212,7 @@ function crowdWarning(row) {
 
 
 
+
 /** Guarded writes are retried this many times when a record changed under us. */
 const MAX_CONFLICT_RETRIES = 3;
 const key = (t) => `${(0,src_names/* listedName */.d1)(t.name)} ${t.type}`;
@@ -2133,8 +2265,14 @@ function describe(r) {
 function row({ changes: _changes, members: _members, ...rest }, changeId) {
     return { ...rest, changeId };
 }
-async function planZone(client, zoneId, targets, config) {
-    const live = await readNames(client, zoneId, targets.map((t) => t.name));
+/** Throws the stop's reason once the run is stopping: called before anything new starts. */
+function checkStop(stop) {
+    if (stop?.signal.aborted)
+        throw stop.signal.reason;
+}
+async function planZone(client, zoneId, targets, config, stop) {
+    checkStop(stop);
+    const live = await readNames(client, zoneId, targets.map((t) => t.name), stop?.requests);
     const o = {
         zoneId,
         state: config.state,
@@ -2151,7 +2289,7 @@ async function planZone(client, zoneId, targets, config) {
  * record changed since it was read, read again, plan again and retry.
  */
 async function applyZone(w) {
-    const { client, zoneId, config, logger, done } = w;
+    const { client, zoneId, config, logger, done, stop } = w;
     let plans = w.plans;
     for (let attempt = 0;; attempt++) {
         const pending = plans.filter((p) => !done.has(key(p)));
@@ -2162,14 +2300,17 @@ async function applyZone(w) {
         let current = [];
         try {
             for (const batch of batches) {
+                checkStop(stop);
                 current = batch;
-                const id = await submitBatch(client, zoneId, batch, config.comment);
+                const id = await submitBatch(client, zoneId, batch, config.comment, stop?.requests);
                 for (const p of inBatch(batch))
                     done.set(key(p), row(p, id));
             }
             break;
         }
         catch (err) {
+            if (err instanceof lifecycle/* RunStopped */.NL)
+                throw err;
             if (!isConflict(err))
                 throw explainError(err, {
                     operation: 'ChangeResourceRecordSets',
@@ -2181,7 +2322,7 @@ async function applyZone(w) {
             }
             const refused = inBatch(current);
             const rest = w.targets.filter((t) => !done.has(key(t)));
-            plans = await planZone(client, zoneId, rest, config);
+            plans = await planZone(client, zoneId, rest, config, stop);
             const doubt = lostAnswer(err);
             if (doubt)
                 claimLostAnswers(refused, plans, doubt, w);
@@ -2211,7 +2352,7 @@ function claimLostAnswers(refused, replanned, doubt, w) {
  * (a CNAME, an alias, a bad zone) writes nothing anywhere.
  */
 async function update(config, deps) {
-    const { logger } = deps;
+    const { logger, stop } = deps;
     const report = {
         dryRun: config.dryRun,
         records: [],
@@ -2232,7 +2373,13 @@ async function update(config, deps) {
         if (config.detection) {
             if (!deps.detect)
                 throw new errors/* UpdateError */.mp('No address was given (ip) and detection is not available here.');
-            const found = await deps.detect(config.detection);
+            let found;
+            try {
+                found = await deps.detect(config.detection);
+            }
+            catch (err) {
+                throw (0,lifecycle/* stoppedWhile */.Fh)(err, 'the address-echo providers', stop?.requests) ?? err;
+            }
             report.ipv4 = found.ipv4;
             report.ipv6 = found.ipv6;
             report.origins = found.origins;
@@ -2258,7 +2405,8 @@ async function update(config, deps) {
                 zoneOf.set(name, config.hostedZoneId);
         }
         else {
-            for (const [name, zone] of await discoverZones(client, names, config.privateZone)) {
+            checkStop(stop);
+            for (const [name, zone] of await discoverZones(client, names, config.privateZone, stop?.requests)) {
                 zoneOf.set(name, zone.id);
                 logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`);
             }
@@ -2271,7 +2419,7 @@ async function update(config, deps) {
         // Read and plan every zone before writing anything.
         const plans = new Map();
         for (const [zoneId, zoneTargets] of byZone) {
-            const zonePlans = await planZone(client, zoneId, zoneTargets, config);
+            const zonePlans = await planZone(client, zoneId, zoneTargets, config, stop);
             plans.set(zoneId, zonePlans);
             planned.push(...zonePlans.map((p) => row(p, '')));
         }
@@ -2295,7 +2443,8 @@ async function update(config, deps) {
                     plans: zonePlans,
                     config,
                     logger,
-                    done: applied
+                    done: applied,
+                    ...(stop ? { stop } : {})
                 });
             }
             report.records = planned.map((p) => applied.get(key(p)) ?? p);
@@ -2318,8 +2467,10 @@ async function update(config, deps) {
             for (const r of report.records.filter((r) => r.result !== 'unchanged' && !r.changeId))
                 logger.warning(`Cannot wait for ${r.name} ${r.type} to be in sync: its change id is unknown.`);
             for (const [id, zoneId] of zoneOfChange) {
+                checkStop(stop);
                 logger.info(`Waiting for change ${id} to be in sync...`);
-                await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing);
+                // A cancel ends the wait at once: the change is applied and completes anyway.
+                await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing, stop?.signal);
                 logger.info(`Change ${id} is INSYNC.`);
             }
         }
@@ -2339,6 +2490,8 @@ async function update(config, deps) {
             report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))];
             report.changed = report.records.length > 0;
         }
+        if (err instanceof lifecycle/* RunStopped */.NL && err.kind === 'cancelled')
+            report.cancelled = true;
         return { report, error: err instanceof Error ? err : new Error(String(err)) };
     }
 }
@@ -2414,6 +2567,7 @@ function addEnvSecrets(env, register = addSecret) {
 // EXTERNAL MODULE: ./src/run-context.ts
 var run_context = __webpack_require__(3564);
 ;// CONCATENATED MODULE: ./src/summary.ts
+
 
 
 
@@ -2592,8 +2746,10 @@ function renderSummary(report, error, run, limit = SUMMARY_LIMIT_BYTES - RESERVE
         head += `<p>${escapeHtml(counts(report.records))}</p>\n`;
     // The failure and the addresses are sized first; the tables get what is left.
     let failure = '';
-    if (error)
-        failure += `<h3>Failed</h3>\n${block(error.message)}`;
+    if (error) {
+        const cancelled = error instanceof lifecycle/* RunStopped */.NL && error.kind === 'cancelled';
+        failure += `<h3>${cancelled ? 'Cancelled' : 'Failed'}</h3>\n${block(error.message)}`;
+    }
     let origins = '';
     if (report && report.origins.length > 0) {
         const items = report.origins
@@ -2628,14 +2784,18 @@ function writeSummary(runner, report, error, run) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/oidc-token.ts
+var oidc_token = __webpack_require__(7742);
 ;// CONCATENATED MODULE: ./src/runner.ts
 /**
  * The runner port: everything the action says to the GitHub Actions runner goes through a `Runner`.
  * The real one speaks GitHub's documented workflow commands (`::error::` …, stdout) and file
  * commands (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`) itself: loading @actions/core's entry (its
- * HTTP client, undici, @actions/exec) roughly doubles a no-op run's start-up, so the package is
- * loaded only to fetch an OIDC token. Every text leaves through `redact()`.
+ * HTTP client, undici, @actions/exec) roughly doubles a no-op run's start-up, so it is not used;
+ * the OIDC token comes from oidc-token.ts (with the run's limits and proxy). Every text leaves
+ * through `redact()`.
  */
+
 
 
 
@@ -2661,10 +2821,6 @@ function outputEntry(name, value, delimiter) {
         throw new Error(`Output '${name}' contains the file-command delimiter`);
     }
     return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
-}
-async function coreIdToken(audience) {
-    const core = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(421)]).then(__webpack_require__.bind(__webpack_require__, 6421));
-    return core.getIDToken(audience);
 }
 /** The real runner, reading `env` and writing workflow commands with `write` (default stdout). */
 function createRunner(io = { env: process.env, write: (t) => void process.stdout.write(t) }) {
@@ -2711,24 +2867,26 @@ function createRunner(io = { env: process.env, write: (t) => void process.stdout
             if (file)
                 (0,external_node_fs_.appendFileSync)(file, redact(text), 'utf8');
         },
-        getIDToken: io.getIDToken ?? coreIdToken
+        getIDToken: io.getIDToken ??
+            ((audience, signal) => (0,oidc_token/* requestIdToken */.g)(audience, {
+                env,
+                setSecret: (value) => runner.setSecret(value),
+                ...(signal ? { signal } : {})
+            }))
     };
     return runner;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/context.js
-var context = __webpack_require__(7157);
 ;// CONCATENATED MODULE: ./src/github-context.ts
-// The run's identity from @actions/github's own Context class. Only its context module is loaded
-// (it needs fs and os alone); the package entry also builds Octokit with its proxy and fetch
-// plumbing, which loads only when the failure issue is on.
-
+// The run's identity from @actions/github's public `context`. The package entry also builds
+// Octokit, so it loads only inside a workflow run (GITHUB_RUN_ID set), never in the CLI.
 
 /** This run's identity as @actions/github's `context` reads it; undefined outside a workflow run. */
-function loadRunContext() {
+async function loadRunContext() {
     if (!process.env.GITHUB_RUN_ID)
         return undefined;
-    return (0,run_context/* runContextFrom */.B_)(new context/* Context */.o(), process.env.GITHUB_REPOSITORY);
+    const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return (0,run_context/* runContextFrom */.B_)(context, process.env.GITHUB_REPOSITORY);
 }
 
 // EXTERNAL MODULE: ./src/notify/event.ts
@@ -2781,8 +2939,9 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./src/notify/http.ts
-// A bounded request for pings and webhooks. Shaped like the shared network module's GET so the
-// two can become one: a total time limit, an optional abort signal, a capped answer.
+// A bounded request for pings and webhooks (POST as well as GET), through the run's agents
+// (src/net.ts), so the standard proxy variables apply as they do to every other request.
+
 
 
 /** A hanging monitoring endpoint must not hold the run: each call gets this long in all. */
@@ -2816,6 +2975,7 @@ const send = (req, { timeoutMs }) => {
                 ...req.headers,
                 ...(body ? { 'content-length': String(body.length) } : {})
             },
+            agent: (0,net/* agentFor */.Pf)(target),
             signal: controller.signal
         });
         r.on('error', (err) => finish(new Error(`request to ${host} failed: ${err.code ?? err.message}`)));
@@ -3049,6 +3209,7 @@ function beginMonitoring(parse, deps) {
 
 
 
+
 /** The action's logger: the runner's log lines and annotations. */
 function runnerLogger(runner) {
     return {
@@ -3075,7 +3236,7 @@ async function run(runner = createRunner(), options = {}) {
     let config;
     // Keys given to the step (e.g. by configure-aws-credentials) can be quoted back by AWS.
     addEnvSecrets(env, (s) => runner.setSecret(s));
-    const runContext = options.runContext === null ? undefined : (options.runContext ?? loadRunContext());
+    const runContext = options.runContext === null ? undefined : (options.runContext ?? (await loadRunContext()));
     const get = (name) => runner.getInput(name);
     const monitor = beginMonitoring(() => (0,inputs/* parseMonitoringInputs */.vU)(get), {
         logger,
@@ -3086,17 +3247,23 @@ async function run(runner = createRunner(), options = {}) {
         ...(options.notifyTimeoutMs !== undefined ? { timeoutMs: options.notifyTimeoutMs } : {}),
         // Octokit loads only when the failure issue is on: it costs start-up time on every run.
         failureIssue: (cfg, run) => async (event, timeoutMs) => {
-            const { updateFailureIssue } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(747), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 4084));
+            const { updateFailureIssue } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 4084));
             await updateFailureIssue(event, { token: cfg.githubToken ?? '', run, logger, timeoutMs });
         }
     });
     let failure;
+    let life;
+    let unhook = () => undefined;
     try {
         config = (0,inputs/* parseInputs */.TL)(get, {
             machine: options.machine ?? (0,external_node_os_.hostname)(),
             env,
             ...(runContext ? { run: runContext } : {})
         });
+        life = new lifecycle/* Lifecycle */.v0({ boundMs: (0,lifecycle/* runBoundMs */.SV)(config) });
+        const stop = life;
+        // The runner cancels with SIGINT, then SIGTERM: finish honestly instead of dying mid-write.
+        unhook = (0,lifecycle/* cancelOnSignals */.dJ)(life);
         // STS and detection load only when used: each adds start-up time to every run.
         const detection = config.detection ? await __webpack_require__.e(/* import() */ 765).then(__webpack_require__.bind(__webpack_require__, 2765)) : undefined;
         detection?.checkDetectionAllowed(env, config.dryRun, logger);
@@ -3104,17 +3271,21 @@ async function run(runner = createRunner(), options = {}) {
             ? await (await Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 3029))).assumeRoleWithOidc(config.auth, {
                 region: config.region,
                 env,
-                getIdToken: (audience) => runner.getIDToken(audience),
+                getIdToken: (audience) => runner.getIDToken(audience, stop.requests),
                 setSecret: (s) => runner.setSecret(s),
                 logger,
-                ...(options.timing ? { timing: options.timing } : {})
+                ...(options.timing ? { timing: options.timing } : {}),
+                stop
             })
             : undefined;
         const outcome = await update(config, {
             logger,
             ...(options.timing ? { timing: options.timing } : {}),
+            stop,
             ...(credentials ? { credentials } : {}),
-            ...(detection ? { detect: (cfg) => detection.detectAddresses(cfg, { logger }) } : {})
+            ...(detection
+                ? { detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.requests }) }
+                : {})
         });
         report = outcome.report;
         failure = outcome.error;
@@ -3133,6 +3304,10 @@ async function run(runner = createRunner(), options = {}) {
             runner.warning(`Could not write the job summary: ${summaryError.message}`);
         }
         runner.setFailed(error.message);
+    }
+    finally {
+        life?.close();
+        unhook();
     }
     // After the outputs and the summary: monitoring can only add warnings, never change the result.
     await monitor.finish({
@@ -3295,6 +3470,190 @@ function suffixes(name) {
 
 /***/ }),
 
+/***/ 8316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mt: () => (/* binding */ sdkRequestHandler),
+/* harmony export */   Pf: () => (/* binding */ agentFor),
+/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   lx: () => (/* binding */ httpGet)
+/* harmony export */ });
+/* unused harmony exports envAgents, RequestTimeout */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _address_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6355);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1279);
+/* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8894);
+/* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(agent_base__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var proxy_from_env__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8182);
+// The one place requests get their timeouts and proxy: the AWS SDK's handler, agents for any
+// other request, and a small GET built on them.
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUTS = { connectMs: 5_000, responseMs: 15_000 };
+/**
+ * The proxy for a request to `url` from the standard variables (`https_proxy`, `http_proxy`,
+ * `all_proxy`, either case; `no_proxy` honoured), or '' to connect directly. Loopback is direct.
+ */
+function proxyFor(url) {
+    const target = typeof url === 'string' ? new URL(url) : url;
+    // A proxy could not reach this machine's own services.
+    if ((0,_address_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopbackHost */ .cW)(target.hostname))
+        return '';
+    return (0,proxy_from_env__WEBPACK_IMPORTED_MODULE_5__/* .getProxyForUrl */ .T)(target);
+}
+/** Connects each request directly or through the proxy that proxyFor names for it. */
+class EnvProxyAgent extends agent_base__WEBPACK_IMPORTED_MODULE_4__.Agent {
+    secure;
+    direct;
+    viaProxy = new Map();
+    constructor(secure) {
+        super({ keepAlive: true });
+        this.secure = secure;
+        this.direct = secure
+            ? new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true })
+            : new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true });
+    }
+    async connect(_req, opts) {
+        const host = opts.host ?? 'localhost';
+        const shown = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.isIP)(host) === 6 ? `[${host}]` : host;
+        const proxy = proxyFor(`${opts.secureEndpoint ? 'https' : 'http'}://${shown}:${opts.port}`);
+        if (!proxy)
+            return this.direct;
+        let agent = this.viaProxy.get(proxy);
+        if (!agent) {
+            // HTTPS targets through a CONNECT tunnel (tunnels are reused); plain HTTP ones as
+            // absolute-URI requests, each on its own connection: only a new connection rewrites the
+            // request line of a request handed over from this agent.
+            // Loaded only behind a proxy: they add start-up time to every run.
+            agent = this.secure
+                ? new (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(669)]).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))).HttpsProxyAgent(proxy, { keepAlive: true })
+                : new (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(970)]).then(__webpack_require__.t.bind(__webpack_require__, 1970, 23))).HttpProxyAgent(proxy, { keepAlive: false });
+            this.viaProxy.set(proxy, agent);
+        }
+        return agent;
+    }
+    destroy() {
+        this.direct.destroy();
+        for (const agent of this.viaProxy.values())
+            agent.destroy();
+        super.destroy();
+    }
+}
+let agents;
+/** The process's agents: every request of the run goes through one of them. */
+function envAgents() {
+    agents ??= { http: new EnvProxyAgent(false), https: new EnvProxyAgent(true) };
+    return agents;
+}
+/** The agent for a request to `url`. */
+function agentFor(url) {
+    return url.protocol === 'https:' ? envAgents().https : envAgents().http;
+}
+/**
+ * The AWS SDK's handler with both limits and the proxy. `throwOnRequestTimeout` makes a request that has no
+ * answer within `responseMs` a TimeoutError, which the retry strategy retries like any transient
+ * failure (without it the SDK only logs a warning and waits on).
+ */
+function sdkRequestHandler(timeouts = DEFAULT_TIMEOUTS) {
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_6__.NodeHttpHandler({
+        connectionTimeout: timeouts.connectMs,
+        requestTimeout: timeouts.responseMs,
+        // A body that stalls after the headers is cut off as well.
+        socketTimeout: timeouts.responseMs,
+        throwOnRequestTimeout: true,
+        httpAgent: envAgents().http,
+        httpsAgent: envAgents().https
+    });
+}
+/** A request that gave no answer in time: network-level, so callers may retry it. */
+class RequestTimeout extends Error {
+    name = 'TimeoutError';
+}
+/**
+ * GET a small text resource with both limits; `signal` drops it. Rejects on network errors,
+ * timeouts (RequestTimeout) and bodies over `maxBytes`; any HTTP status resolves.
+ */
+function httpGet(url, opts = {}) {
+    const { connectMs, responseMs } = opts.timeouts ?? DEFAULT_TIMEOUTS;
+    const maxBytes = opts.maxBytes ?? 64 * 1024;
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
+    return new Promise((resolve, reject) => {
+        const controller = new AbortController();
+        const timers = [];
+        let settled = false;
+        const finish = (err, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            for (const t of timers)
+                clearTimeout(t);
+            opts.signal?.removeEventListener('abort', onAbort);
+            controller.abort();
+            if (err)
+                reject(err);
+            else
+                resolve(answer);
+        };
+        const onAbort = () => {
+            const reason = opts.signal?.reason;
+            finish(Object.assign(new Error('Request aborted'), { name: 'AbortError', cause: reason }));
+        };
+        if (opts.signal?.aborted)
+            return onAbort();
+        opts.signal?.addEventListener('abort', onAbort);
+        const host = target.host;
+        timers.push(setTimeout(() => finish(new RequestTimeout(`no answer from ${host} within ${responseMs / 1000} s`)), responseMs));
+        const connectTimer = setTimeout(() => finish(new RequestTimeout(`could not connect to ${host} within ${connectMs / 1000} s`)), connectMs);
+        timers.push(connectTimer);
+        const req = client.request(target, {
+            method: 'GET',
+            agent: agentFor(target),
+            headers: { 'user-agent': 'route53-ddns', ...opts.headers },
+            signal: controller.signal
+        });
+        req.on('socket', (socket) => {
+            const connected = () => clearTimeout(connectTimer);
+            if (socket.connecting)
+                socket.once('connect', connected);
+            else
+                connected();
+        });
+        req.on('error', (err) => finish(err));
+        req.on('response', (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBytes)
+                    return finish(new Error(`${host} answered more than ${maxBytes} bytes`));
+                chunks.push(chunk);
+            });
+            res.on('error', (err) => finish(err));
+            res.on('end', () => finish(undefined, {
+                status: res.statusCode ?? 0,
+                body: Buffer.concat(chunks).toString('utf8')
+            }));
+        });
+        req.end();
+    });
+}
+
+
+/***/ }),
+
 /***/ 217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3427,6 +3786,51 @@ function secretParts(url) {
         // Not a URL: the whole text is the secret.
     }
     return [...parts];
+}
+
+
+/***/ }),
+
+/***/ 7742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ requestIdToken)
+/* harmony export */ });
+/* harmony import */ var _net_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8316);
+// The runner's OIDC token, by its documented protocol: one GET with the request token. Done here
+// rather than with core.getIDToken, which has no timeout and cannot be aborted; this request gets
+// the same limits (and network settings) as every other request of the run.
+
+/** Fetch a token for `audience`; throws with a short reason (never the request token). */
+async function requestIdToken(audience, opts) {
+    const base = opts.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = opts.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    const url = new URL(base);
+    url.searchParams.set('audience', audience);
+    const answer = await (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .httpGet */ .lx)(url.href, {
+        headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+        timeouts: opts.timeouts ?? _net_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_TIMEOUTS */ .Rh,
+        ...(opts.signal ? { signal: opts.signal } : {})
+    });
+    if (answer.status !== 200) {
+        const transient = answer.status >= 500 || answer.status === 429;
+        throw Object.assign(new Error(`the token endpoint answered HTTP ${answer.status}`), {
+            transient
+        });
+    }
+    let value;
+    try {
+        value = JSON.parse(answer.body).value;
+    }
+    catch {
+        value = undefined;
+    }
+    if (typeof value !== 'string' || value === '') {
+        throw new Error('the token endpoint answered without a token');
+    }
+    opts.setSecret(value);
+    return value;
 }
 
 

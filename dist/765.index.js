@@ -205,7 +205,10 @@ var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_no
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./src/provider-url.ts
 var provider_url = __webpack_require__(2542);
+// EXTERNAL MODULE: ./src/net.ts
+var net = __webpack_require__(8316);
 ;// CONCATENATED MODULE: ./src/detect/public.ts
+
 
 
 
@@ -351,17 +354,18 @@ function askProvider(url, family, opts) {
         if (!client)
             return finish({ ok: false, reason: `unsupported protocol ${parsed.protocol}` });
         timer.id = setTimeout(() => finish({ ok: false, reason: `no answer within ${opts.timeoutMs / 1000} s` }), opts.timeoutMs);
+        // Through a proxy the proxy picks the family; the answer's family is still checked.
+        const proxied = (0,net/* proxyFor */.iJ)(parsed) !== '';
         const req = client.request(parsed, {
             method: 'GET',
-            family,
-            agent: false,
+            ...(proxied ? { agent: (0,net/* agentFor */.Pf)(parsed) } : { family, agent: false }),
             signal: controller.signal,
             headers: { 'user-agent': 'route53-ddns', accept: 'text/plain', connection: 'close' }
         });
         req.on('error', (err) => finish({ ok: false, reason: errorReason(err) }));
         req.on('response', (res) => {
             const remote = res.socket?.remoteFamily;
-            if (remote && remote !== `IPv${family}`) {
+            if (!proxied && remote && remote !== `IPv${family}`) {
                 res.resume();
                 return finish({ ok: false, reason: `connected over ${remote}, not IPv${family}` });
             }
@@ -427,8 +431,18 @@ async function detectPublic(family, providers, opts) {
     const stop = new AbortController();
     const answers = new Map();
     logger.debug(`Asking ${urls.length} provider(s) for the public IPv${family} address: ${urls.join(', ')}`);
+    const onStop = { fn: () => undefined };
     const winner = await new Promise((resolve) => {
         let done = false;
+        onStop.fn = () => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(overall);
+            stop.abort();
+            resolve(undefined);
+        };
+        opts.signal?.addEventListener('abort', onStop.fn);
         const overall = setTimeout(() => {
             if (done)
                 return;
@@ -483,7 +497,10 @@ async function detectPublic(family, providers, opts) {
                 settle();
             });
         }
+        if (opts.signal?.aborted)
+            onStop.fn();
     });
+    opts.signal?.removeEventListener('abort', onStop.fn);
     const ordered = urls.map((url) => answers.get(url) ?? { url, ok: false, reason: 'not needed: quorum reached' });
     if (winner === undefined) {
         const detail = ordered
@@ -745,7 +762,8 @@ async function detectFamily(family, cfg, deps) {
     const found = await detectPublic(family, providers, {
         logger: deps.logger,
         ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
-        ...(deps.overallMs !== undefined ? { overallMs: deps.overallMs } : {})
+        ...(deps.overallMs !== undefined ? { overallMs: deps.overallMs } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {})
     });
     return { family, address: found.address, how: found.how };
 }

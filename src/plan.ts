@@ -152,7 +152,6 @@ export function planRecord(
   if (o.setIdentifier !== undefined) return planMember(target, sameType, o, o.setIdentifier)
   const live = sameType[0]
   const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '')
-  const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][o.dryRun ? 1 : 0]
   const row = {
     name: target.name,
     type: target.type,
@@ -162,47 +161,15 @@ export function planRecord(
     members: []
   }
 
-  if (o.state === 'absent') {
-    if (!live) return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] }
-    return {
-      ...row,
-      after: [],
-      ttl: live.TTL ?? o.ttl,
-      result: pick('delete'),
-      changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
-    }
-  }
-
   const desired: ResourceRecordSet = {
     Name: `${target.name}.`,
     Type: target.type,
     TTL: o.ttl,
     ResourceRecords: target.values.map((Value) => ({ Value }))
   }
-  const after = [...target.values]
-  if (!live) {
-    return {
-      ...row,
-      after,
-      ttl: o.ttl,
-      result: pick('create'),
-      changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
-    }
-  }
-  if (live.TTL === o.ttl && sameValues(before, target.values)) {
-    return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] }
-  }
-  // Compare-and-swap: the DELETE carries exactly what was read, so a concurrent edit fails the batch.
-  return {
-    ...row,
-    after,
-    ttl: o.ttl,
-    result: pick('update'),
-    changes: [
-      { Action: 'DELETE', ResourceRecordSet: live },
-      { Action: 'CREATE', ResourceRecordSet: desired }
-    ]
-  }
+  const inSync = (l: ResourceRecordSet): boolean =>
+    l.TTL === o.ttl && sameValues(before, target.values)
+  return reconcile(row, live, desired, inSync, target, o)
 }
 
 /**
@@ -222,7 +189,6 @@ function planMember(
     .map((s) => s.SetIdentifier ?? '')
     .sort()
   const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '')
-  const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][o.dryRun ? 1 : 0]
   const row = {
     name: target.name,
     type: target.type,
@@ -230,17 +196,6 @@ function planMember(
     setIdentifier: sid,
     before,
     members
-  }
-
-  if (o.state === 'absent') {
-    if (!live) return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] }
-    return {
-      ...row,
-      after: [],
-      ttl: live.TTL ?? o.ttl,
-      result: pick('delete'),
-      changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
-    }
   }
 
   const desired: ResourceRecordSet = {
@@ -252,6 +207,37 @@ function planMember(
     ResourceRecords: target.values.map((Value) => ({ Value })),
     ...(o.healthCheckId ? { HealthCheckId: o.healthCheckId } : {})
   }
+  const inSync = (l: ResourceRecordSet): boolean =>
+    l.TTL === o.ttl &&
+    sameValues(before, target.values) &&
+    (l.HealthCheckId ?? '') === (o.healthCheckId ?? '')
+  return reconcile(row, live, desired, inSync, target, o)
+}
+
+/**
+ * The reconciliation both planners share: delete what was read (absent), create when nothing is
+ * there, nothing when in sync, else compare-and-swap: the DELETE carries exactly what was read, so
+ * a concurrent edit fails the batch.
+ */
+function reconcile(
+  row: Omit<PlannedRecord, 'after' | 'ttl' | 'result' | 'changes'>,
+  live: ResourceRecordSet | undefined,
+  desired: ResourceRecordSet,
+  inSync: (live: ResourceRecordSet) => boolean,
+  target: Target,
+  o: PlanOptions
+): PlannedRecord {
+  const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][o.dryRun ? 1 : 0]
+  if (o.state === 'absent') {
+    if (!live) return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] }
+    return {
+      ...row,
+      after: [],
+      ttl: live.TTL ?? o.ttl,
+      result: pick('delete'),
+      changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
+    }
+  }
   const after = [...target.values]
   if (!live) {
     return {
@@ -262,14 +248,7 @@ function planMember(
       changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
     }
   }
-  if (
-    live.TTL === o.ttl &&
-    sameValues(before, target.values) &&
-    (live.HealthCheckId ?? '') === (o.healthCheckId ?? '')
-  ) {
-    return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] }
-  }
-  // Compare-and-swap on this member alone: the DELETE carries exactly what was read.
+  if (inSync(live)) return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] }
   return {
     ...row,
     after,

@@ -1694,7 +1694,6 @@ function planRecord(target, setsAtName, o) {
         return planMember(target, sameType, o, o.setIdentifier);
     const live = sameType[0];
     const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '');
-    const pick = (kind) => RESULT[kind][o.dryRun ? 1 : 0];
     const row = {
         name: target.name,
         type: target.type,
@@ -1703,47 +1702,14 @@ function planRecord(target, setsAtName, o) {
         before,
         members: []
     };
-    if (o.state === 'absent') {
-        if (!live)
-            return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] };
-        return {
-            ...row,
-            after: [],
-            ttl: live.TTL ?? o.ttl,
-            result: pick('delete'),
-            changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
-        };
-    }
     const desired = {
         Name: `${target.name}.`,
         Type: target.type,
         TTL: o.ttl,
         ResourceRecords: target.values.map((Value) => ({ Value }))
     };
-    const after = [...target.values];
-    if (!live) {
-        return {
-            ...row,
-            after,
-            ttl: o.ttl,
-            result: pick('create'),
-            changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
-        };
-    }
-    if (live.TTL === o.ttl && sameValues(before, target.values)) {
-        return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] };
-    }
-    // Compare-and-swap: the DELETE carries exactly what was read, so a concurrent edit fails the batch.
-    return {
-        ...row,
-        after,
-        ttl: o.ttl,
-        result: pick('update'),
-        changes: [
-            { Action: 'DELETE', ResourceRecordSet: live },
-            { Action: 'CREATE', ResourceRecordSet: desired }
-        ]
-    };
+    const inSync = (l) => l.TTL === o.ttl && sameValues(before, target.values);
+    return reconcile(row, live, desired, inSync, target, o);
 }
 /**
  * Plan this machine's member of a multivalue answer record: only the record with its identifier
@@ -1757,7 +1723,6 @@ function planMember(target, sameType, o, sid) {
         .map((s) => s.SetIdentifier ?? '')
         .sort();
     const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '');
-    const pick = (kind) => RESULT[kind][o.dryRun ? 1 : 0];
     const row = {
         name: target.name,
         type: target.type,
@@ -1766,6 +1731,27 @@ function planMember(target, sameType, o, sid) {
         before,
         members
     };
+    const desired = {
+        Name: `${target.name}.`,
+        Type: target.type,
+        SetIdentifier: sid,
+        MultiValueAnswer: true,
+        TTL: o.ttl,
+        ResourceRecords: target.values.map((Value) => ({ Value })),
+        ...(o.healthCheckId ? { HealthCheckId: o.healthCheckId } : {})
+    };
+    const inSync = (l) => l.TTL === o.ttl &&
+        sameValues(before, target.values) &&
+        (l.HealthCheckId ?? '') === (o.healthCheckId ?? '');
+    return reconcile(row, live, desired, inSync, target, o);
+}
+/**
+ * The reconciliation both planners share: delete what was read (absent), create when nothing is
+ * there, nothing when in sync, else compare-and-swap: the DELETE carries exactly what was read, so
+ * a concurrent edit fails the batch.
+ */
+function reconcile(row, live, desired, inSync, target, o) {
+    const pick = (kind) => RESULT[kind][o.dryRun ? 1 : 0];
     if (o.state === 'absent') {
         if (!live)
             return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] };
@@ -1777,15 +1763,6 @@ function planMember(target, sameType, o, sid) {
             changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
         };
     }
-    const desired = {
-        Name: `${target.name}.`,
-        Type: target.type,
-        SetIdentifier: sid,
-        MultiValueAnswer: true,
-        TTL: o.ttl,
-        ResourceRecords: target.values.map((Value) => ({ Value })),
-        ...(o.healthCheckId ? { HealthCheckId: o.healthCheckId } : {})
-    };
     const after = [...target.values];
     if (!live) {
         return {
@@ -1796,12 +1773,8 @@ function planMember(target, sameType, o, sid) {
             changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
         };
     }
-    if (live.TTL === o.ttl &&
-        sameValues(before, target.values) &&
-        (live.HealthCheckId ?? '') === (o.healthCheckId ?? '')) {
+    if (inSync(live))
         return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] };
-    }
-    // Compare-and-swap on this member alone: the DELETE carries exactly what was read.
     return {
         ...row,
         after,

@@ -106,16 +106,20 @@ export class RequestTimeout extends Error {
 }
 
 /**
- * GET a small text resource with both limits; `signal` drops it. Rejects on network errors,
- * timeouts (RequestTimeout) and bodies over `maxBytes`; any HTTP status resolves.
+ * One small request with both limits; `signal` drops it. Rejects on network errors, timeouts
+ * (RequestTimeout) and answers over `maxBytes` (or, with `truncate`, keeps their first `maxBytes`);
+ * any HTTP status resolves.
  */
-export function httpGet(
+export function httpRequest(
   url: string,
   opts: {
+    method?: 'GET' | 'POST'
     headers?: Record<string, string>
+    body?: string
     timeouts?: Timeouts
     signal?: AbortSignal
     maxBytes?: number
+    truncate?: boolean
   } = {}
 ): Promise<Answer> {
   const { connectMs, responseMs } = opts.timeouts ?? DEFAULT_TIMEOUTS
@@ -153,10 +157,15 @@ export function httpGet(
       connectMs
     )
     timers.push(connectTimer)
+    const body = opts.body === undefined ? undefined : Buffer.from(opts.body, 'utf8')
     const req = client.request(target, {
-      method: 'GET',
+      method: opts.method ?? 'GET',
       agent: agentFor(target),
-      headers: { 'user-agent': 'route53-ddns', ...opts.headers },
+      headers: {
+        'user-agent': 'route53-ddns',
+        ...opts.headers,
+        ...(body ? { 'content-length': String(body.length) } : {})
+      },
       signal: controller.signal
     })
     req.on('socket', (socket) => {
@@ -170,9 +179,8 @@ export function httpGet(
       let size = 0
       res.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size > maxBytes)
-          return finish(new Error(`${host} answered more than ${maxBytes} bytes`))
-        chunks.push(chunk)
+        if (size <= maxBytes) chunks.push(chunk)
+        else if (!opts.truncate) finish(new Error(`${host} answered more than ${maxBytes} bytes`))
       })
       res.on('error', (err) => finish(err))
       res.on('end', () =>
@@ -182,6 +190,6 @@ export function httpGet(
         })
       )
     })
-    req.end()
+    req.end(body)
   })
 }

@@ -1,7 +1,7 @@
 // The runner's OIDC token, by its documented protocol: one GET with the request token. Done here
 // rather than with core.getIDToken, which has no timeout and cannot be aborted; this request gets
 // the same limits (and network settings) as every other request of the run.
-import { httpGet, DEFAULT_TIMEOUTS, type Timeouts } from './net.js'
+import { httpRequest, DEFAULT_TIMEOUTS, type Timeouts } from './net.js'
 
 export interface IdTokenOptions {
   env: Record<string, string | undefined>
@@ -17,7 +17,7 @@ export async function requestIdToken(audience: string, opts: IdTokenOptions): Pr
   const requestToken = opts.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''
   const url = new URL(base)
   url.searchParams.set('audience', audience)
-  const answer = await httpGet(url.href, {
+  const answer = await httpRequest(url.href, {
     headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
     timeouts: opts.timeouts ?? DEFAULT_TIMEOUTS,
     ...(opts.signal ? { signal: opts.signal } : {})

@@ -2905,69 +2905,32 @@ function heartbeatRequest(url, phase, event) {
     };
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./src/notify/http.ts
-// A bounded request for pings and webhooks (POST as well as GET), through the run's agents
-// (src/net.ts), so the standard proxy variables apply as they do to every other request.
-
-
+// Pings and webhooks use the run's one bounded request (src/net.ts: limits, proxy); errors here
+// name the host only.
 
 /** A hanging monitoring endpoint must not hold the run: each call gets this long in all. */
 const DEFAULT_NOTIFY_TIMEOUT_MS = 10_000;
 const MAX_ANSWER_BYTES = 16 * 1024;
 /** Errors name the host only: the rest of a monitoring URL is a secret. */
-const send = (req, { timeoutMs }) => {
-    const target = new URL(req.url);
-    const client = target.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-    const host = target.host;
-    return new Promise((resolve, reject) => {
-        const controller = new AbortController();
-        let settled = false;
-        const finish = (err, answer) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            controller.abort();
-            if (err)
-                reject(err);
-            else
-                resolve(answer);
-        };
-        const timer = setTimeout(() => finish(new Error(`no answer from ${host} within ${timeoutMs / 1000} s`)), timeoutMs);
-        const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
-        const r = client.request(target, {
+const send = async (req, { timeoutMs }) => {
+    const host = new URL(req.url).host;
+    try {
+        return await (0,net/* httpRequest */.aj)(req.url, {
             method: req.method,
-            headers: {
-                'user-agent': 'route53-ddns',
-                ...req.headers,
-                ...(body ? { 'content-length': String(body.length) } : {})
-            },
-            agent: (0,net/* agentFor */.Pf)(target),
-            signal: controller.signal
+            ...(req.headers ? { headers: req.headers } : {}),
+            ...(req.body !== undefined ? { body: req.body } : {}),
+            timeouts: { connectMs: timeoutMs, responseMs: timeoutMs },
+            maxBytes: MAX_ANSWER_BYTES,
+            truncate: true
         });
-        r.on('error', (err) => finish(new Error(`request to ${host} failed: ${err.code ?? err.message}`)));
-        r.on('response', (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size <= MAX_ANSWER_BYTES)
-                    chunks.push(chunk);
-            });
-            res.on('error', (err) => finish(err));
-            res.on('end', () => finish(undefined, {
-                status: res.statusCode ?? 0,
-                body: Buffer.concat(chunks).toString('utf8')
-            }));
-        });
-        r.end(body);
-    });
+    }
+    catch (err) {
+        if (err instanceof net/* RequestTimeout */.VG)
+            throw new Error(`no answer from ${host} within ${timeoutMs / 1000} s`);
+        const e = err;
+        throw new Error(`request to ${host} failed: ${e.code ?? e.message}`);
+    }
 };
 
 // EXTERNAL MODULE: ./src/notify/urls.ts
@@ -3450,10 +3413,11 @@ function suffixes(name) {
 /* harmony export */   Mt: () => (/* binding */ sdkRequestHandler),
 /* harmony export */   Pf: () => (/* binding */ agentFor),
 /* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
-/* harmony export */   iJ: () => (/* binding */ proxyFor),
-/* harmony export */   lx: () => (/* binding */ httpGet)
+/* harmony export */   VG: () => (/* binding */ RequestTimeout),
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   iJ: () => (/* binding */ proxyFor)
 /* harmony export */ });
-/* unused harmony exports envAgents, RequestTimeout */
+/* unused harmony export envAgents */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
@@ -3555,10 +3519,11 @@ class RequestTimeout extends Error {
     name = 'TimeoutError';
 }
 /**
- * GET a small text resource with both limits; `signal` drops it. Rejects on network errors,
- * timeouts (RequestTimeout) and bodies over `maxBytes`; any HTTP status resolves.
+ * One small request with both limits; `signal` drops it. Rejects on network errors, timeouts
+ * (RequestTimeout) and answers over `maxBytes` (or, with `truncate`, keeps their first `maxBytes`);
+ * any HTTP status resolves.
  */
-function httpGet(url, opts = {}) {
+function httpRequest(url, opts = {}) {
     const { connectMs, responseMs } = opts.timeouts ?? DEFAULT_TIMEOUTS;
     const maxBytes = opts.maxBytes ?? 64 * 1024;
     const target = new URL(url);
@@ -3591,10 +3556,15 @@ function httpGet(url, opts = {}) {
         timers.push(setTimeout(() => finish(new RequestTimeout(`no answer from ${host} within ${responseMs / 1000} s`)), responseMs));
         const connectTimer = setTimeout(() => finish(new RequestTimeout(`could not connect to ${host} within ${connectMs / 1000} s`)), connectMs);
         timers.push(connectTimer);
+        const body = opts.body === undefined ? undefined : Buffer.from(opts.body, 'utf8');
         const req = client.request(target, {
-            method: 'GET',
+            method: opts.method ?? 'GET',
             agent: agentFor(target),
-            headers: { 'user-agent': 'route53-ddns', ...opts.headers },
+            headers: {
+                'user-agent': 'route53-ddns',
+                ...opts.headers,
+                ...(body ? { 'content-length': String(body.length) } : {})
+            },
             signal: controller.signal
         });
         req.on('socket', (socket) => {
@@ -3610,9 +3580,10 @@ function httpGet(url, opts = {}) {
             let size = 0;
             res.on('data', (chunk) => {
                 size += chunk.length;
-                if (size > maxBytes)
-                    return finish(new Error(`${host} answered more than ${maxBytes} bytes`));
-                chunks.push(chunk);
+                if (size <= maxBytes)
+                    chunks.push(chunk);
+                else if (!opts.truncate)
+                    finish(new Error(`${host} answered more than ${maxBytes} bytes`));
             });
             res.on('error', (err) => finish(err));
             res.on('end', () => finish(undefined, {
@@ -3620,7 +3591,7 @@ function httpGet(url, opts = {}) {
                 body: Buffer.concat(chunks).toString('utf8')
             }));
         });
-        req.end();
+        req.end(body);
     });
 }
 
@@ -3781,7 +3752,7 @@ async function requestIdToken(audience, opts) {
     const requestToken = opts.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
     const url = new URL(base);
     url.searchParams.set('audience', audience);
-    const answer = await (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .httpGet */ .lx)(url.href, {
+    const answer = await (0,_net_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj)(url.href, {
         headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
         timeouts: opts.timeouts ?? _net_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_TIMEOUTS */ .Rh,
         ...(opts.signal ? { signal: opts.signal } : {})

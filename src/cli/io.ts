@@ -2,6 +2,7 @@
 import type { Send } from '../notify/http.js'
 import type { update } from '../update.js'
 import type { SignalSource } from '../lifecycle.js'
+import type { Logger } from '../types.js'
 
 export interface Io {
   stdout: { write(text: string): unknown }
@@ -23,3 +24,41 @@ export const EXIT_FAILURE = 1
 export const EXIT_USAGE = 2
 /** 128 + the signal's number, as shells report a process a signal ended. */
 export const EXIT_CANCELLED: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 }
+
+export interface LogOptions {
+  verbose: boolean
+  /** Where info lines go: stdout, stderr (with --json, stdout carries only the JSON) or debug. */
+  info: 'stdout' | 'stderr' | 'debug'
+  /** How a multi-line message is written: continuation lines indented, or joined into one line. */
+  lines: 'indent' | 'join'
+  /** Write the same warning at most once per `everyMs` (a long-running watch). */
+  repeat?: { everyMs: number; now: () => number }
+}
+
+/** The CLI's one logger: the update's messages, written to the Io as the command asks. */
+export function cliLogger(io: Io, options: LogOptions): Logger {
+  const shape =
+    options.lines === 'join'
+      ? (m: string): string => m.replace(/\s*\r?\n\s*/g, ' ')
+      : (m: string): string => m.replace(/\r?\n/g, '\n  ')
+  const debug = (m: string): void => {
+    if (options.verbose) io.stderr.write(`debug: ${shape(m)}\n`)
+  }
+  const warned = new Map<string, number>()
+  const repeat = options.repeat
+  return {
+    info:
+      options.info === 'debug'
+        ? debug
+        : (m) => void (options.info === 'stderr' ? io.stderr : io.stdout).write(`${shape(m)}\n`),
+    debug,
+    warning: (m) => {
+      if (repeat) {
+        const last = warned.get(m)
+        if (last !== undefined && repeat.now() - last < repeat.everyMs) return
+        warned.set(m, repeat.now())
+      }
+      io.stderr.write(`warning: ${shape(m)}\n`)
+    }
+  }
+}

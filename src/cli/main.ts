@@ -11,10 +11,10 @@ import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../i
 import { detectAddresses } from '../detect/index.js'
 import { update, type UpdateOutcome } from '../update.js'
 import { Lifecycle, cancelOnSignals, runBoundMs } from '../lifecycle.js'
-import type { Config, Logger, RecordReport } from '../types.js'
+import type { Config, RecordReport } from '../types.js'
 import { UsageError, inputGetter, mainSpecs, parseFlags, refusals } from './args.js'
 import { helpText } from './help.js'
-import { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
+import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
 import { policyCommand } from './policy.js'
 import { addEnvSecrets, addSecret, redact } from '../redact.js'
 import { beginMonitoring } from '../notify/session.js'
@@ -35,19 +35,6 @@ export function summaryLine(records: RecordReport[], dryRun: boolean): string {
   const parts = [...counts].map(([result, n]) => `${n} ${result}`)
   const noun = records.length === 1 ? 'record' : 'records'
   return `${records.length} ${noun}${parts.length ? `: ${parts.join(', ')}` : ''}${dryRun ? ' (dry run: nothing was written)' : ''}`
-}
-
-function makeLogger(io: Io, json: boolean, verbose: boolean): Logger {
-  // With --json, stdout carries only the JSON: log lines go to stderr.
-  const info = json ? io.stderr : io.stdout
-  const oneLine = (m: string): string => m.replace(/\r?\n/g, '\n  ')
-  return {
-    info: (m) => void info.write(`${oneLine(m)}\n`),
-    warning: (m) => void io.stderr.write(`warning: ${oneLine(m)}\n`),
-    debug: (m) => {
-      if (verbose) io.stderr.write(`debug: ${oneLine(m)}\n`)
-    }
-  }
 }
 
 function usage(io: Io, message: string, command = 'route53-ddns'): number {
@@ -104,7 +91,11 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
     )
   }
   const json = values.get('json') === 'true'
-  const logger = makeLogger(io, json, values.get('verbose') === 'true')
+  const logger = cliLogger(io, {
+    verbose: values.get('verbose') === 'true',
+    info: json ? 'stderr' : 'stdout',
+    lines: 'indent'
+  })
   const { get, source } = inputGetter(values, io.env)
 
   // Monitoring starts first, so a run that fails on its other inputs still reports the failure.

@@ -21,7 +21,7 @@ import {
   PUBLIC_JITTER,
   type WatchOption
 } from './watch-options.js'
-import { EXIT_FAILURE, EXIT_OK, type Io } from './io.js'
+import { cliLogger, EXIT_FAILURE, EXIT_OK, type Io } from './io.js'
 
 /** What watch mode adds to the CLI's Io; tests inject a fake clock, signals and detection. */
 export interface WatchIo extends Io {
@@ -192,27 +192,6 @@ function describer(): (e: WatchEvent) => string {
   }
 }
 
-/**
- * Watch mode's logger: the update's per-record lines and detection chatter are debug (the watch
- * prints its own line per change); a warning is printed once per refresh interval, not every tick.
- */
-function watchLogger(io: Io, verbose: boolean, now: () => number, refreshMs: number): Logger {
-  const warned = new Map<string, number>()
-  const debug = (m: string): void => {
-    if (verbose) io.stderr.write(`debug: ${flat(m)}\n`)
-  }
-  return {
-    info: debug,
-    debug,
-    warning: (m) => {
-      const last = warned.get(m)
-      if (last !== undefined && now() - last < refreshMs) return
-      warned.set(m, now())
-      io.stderr.write(`warning: ${flat(m)}\n`)
-    }
-  }
-}
-
 function processSignals(stop: (signal: string) => void): () => void {
   let count = 0
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -260,7 +239,13 @@ export async function watchCommand(argv: string[], io: WatchIo): Promise<number>
   const { timing, deleteOnStop } = watchSettings(values, io.env, config)
   const json = values.get('json') === 'true'
   const clock = io.clock ?? realClock
-  const logger = watchLogger(io, values.get('verbose') === 'true', clock.now, timing.refreshMs)
+  // The update's per-record lines are debug: the watch prints its own line per change.
+  const logger = cliLogger(io, {
+    verbose: values.get('verbose') === 'true',
+    info: 'debug',
+    lines: 'join',
+    repeat: { everyMs: timing.refreshMs, now: clock.now }
+  })
   const print = printer(io, json, clock.now)
   const describeEvent = describer()
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -9,6 +10,9 @@ export default defineConfig({
     // One process per worker, not per file: a fresh fork per file cost ~12 s of a 43 s run. Test
     // files restore the environment they change; `--sequence.shuffle.files` checks that.
     isolate: false,
+    // Most test time is waiting on sockets and child processes, not CPU: two workers per core
+    // (vitest's default is one fewer than the cores, a single worker on a 2-core machine).
+    maxWorkers: availableParallelism() * 2,
     reporters: ['default']
   }
 })

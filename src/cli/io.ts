@@ -25,6 +25,9 @@ export const EXIT_USAGE = 2
 /** 128 + the signal's number, as shells report a process a signal ended. */
 export const EXIT_CANCELLED: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 }
 
+/** A message as one line: line breaks and the spaces around them become one space. */
+export const oneLine = (m: string): string => m.replace(/\s*\r?\n\s*/g, ' ')
+
 export interface LogOptions {
   verbose: boolean
   /** Where info lines go: stdout, stderr (with --json, stdout carries only the JSON) or debug. */
@@ -38,9 +41,7 @@ export interface LogOptions {
 /** The CLI's one logger: the update's messages, written to the Io as the command asks. */
 export function cliLogger(io: Io, options: LogOptions): Logger {
   const shape =
-    options.lines === 'join'
-      ? (m: string): string => m.replace(/\s*\r?\n\s*/g, ' ')
-      : (m: string): string => m.replace(/\r?\n/g, '\n  ')
+    options.lines === 'join' ? oneLine : (m: string): string => m.replace(/\r?\n/g, '\n  ')
   const debug = (m: string): void => {
     if (options.verbose) io.stderr.write(`debug: ${shape(m)}\n`)
   }

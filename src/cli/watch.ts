@@ -21,7 +21,7 @@ import {
   PUBLIC_JITTER,
   type WatchOption
 } from './watch-options.js'
-import { cliLogger, EXIT_FAILURE, EXIT_OK, type Io } from './io.js'
+import { cliLogger, EXIT_FAILURE, EXIT_OK, oneLine, type Io } from './io.js'
 
 /** What watch mode adds to the CLI's Io; tests inject a fake clock, signals and detection. */
 export interface WatchIo extends Io {
@@ -132,8 +132,6 @@ const REASON: Record<ChangeReason, string> = {
   stop: 'on stop'
 }
 
-const flat = (m: string): string => m.replace(/\s*\r?\n\s*/g, ' ')
-
 /** The watch's own lines: events on stdout (failures on stderr), or one JSON object each. */
 function printer(io: Io, json: boolean, now: () => number) {
   const time = (): string => new Date(now()).toISOString()
@@ -158,7 +156,7 @@ function printer(io: Io, json: boolean, now: () => number) {
       return
     }
     const out = e.event === 'failure' ? io.stderr : io.stdout
-    out.write(`${flat(text)}\n`)
+    out.write(`${oneLine(text)}\n`)
   }
 }
 

@@ -5,10 +5,9 @@ import { writeSummary } from './summary.js'
 import { createRunner, type Runner } from './runner.js'
 import { addEnvSecrets, redact } from './redact.js'
 import type { RetryTiming } from './retry.js'
-import { loadRunContext } from './github-context.js'
 import { beginMonitoring } from './notify/session.js'
 import type { Send } from './notify/http.js'
-import type { RunContext } from './run-context.js'
+import { runContextFromEnv, type RunContext } from './run-context.js'
 import type { Config, Logger } from './types.js'
 import { Lifecycle, cancelOnSignals, runBoundMs } from './lifecycle.js'
 
@@ -36,7 +35,7 @@ export interface RunOptions {
   machine?: string
   /** Retry and polling timing (tests inject zero delays); never an input. */
   timing?: RetryTiming
-  /** The workflow run; default @actions/github's context (null: not in a run). */
+  /** The workflow run; default from the step's GITHUB_* variables (null: not in a run). */
   runContext?: RunContext | null
   /** Monitoring calls (tests): the request function and the limit per call. */
   send?: Send
@@ -58,7 +57,7 @@ export async function run(
   // Keys given to the step (e.g. by configure-aws-credentials) can be quoted back by AWS.
   addEnvSecrets(env, (s) => runner.setSecret(s))
   const runContext =
-    options.runContext === null ? undefined : (options.runContext ?? (await loadRunContext()))
+    options.runContext === null ? undefined : (options.runContext ?? runContextFromEnv(env))
   const get = (name: InputName): string => runner.getInput(name)
   const monitor = beginMonitoring(() => parseMonitoringInputs(get), {
     logger,

@@ -3,9 +3,11 @@ import {
   defaultComment,
   defaultSessionName,
   runContextFrom,
+  runContextFromEnv,
   runLine,
   runUrl,
-  trigger
+  trigger,
+  type ContextLike
 } from '../src/run-context.js'
 
 const ctx = {
@@ -67,5 +69,52 @@ describe('run words', () => {
     expect(defaultComment(undefined)).toBe('route53-ddns')
     expect(defaultSessionName(run)).toBe('route53-ddns-4242-1')
     expect(defaultSessionName(undefined, 17)).toBe('route53-ddns-17-1')
+  })
+})
+
+describe('runContextFromEnv', () => {
+  const env = {
+    GITHUB_RUN_ID: '987654321',
+    GITHUB_RUN_ATTEMPT: '2',
+    GITHUB_REPOSITORY: 'octo/demo',
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_WORKFLOW: 'ddns',
+    GITHUB_JOB: 'update',
+    GITHUB_SERVER_URL: 'https://ghe.example.com',
+    GITHUB_API_URL: 'https://ghe.example.com/api/v3'
+  }
+  /** @actions/github's own reading of the same variables (its Context, constructed afresh). */
+  async function libraryReading(vars: Record<string, string>): Promise<ContextLike> {
+    const { context } = await import('@actions/github')
+    const Context = context.constructor as new () => ContextLike
+    const saved = { ...process.env }
+    for (const k of Object.keys(process.env)) if (k.startsWith('GITHUB_')) delete process.env[k]
+    Object.assign(process.env, vars)
+    try {
+      return new Context()
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+      Object.assign(process.env, saved)
+    }
+  }
+
+  it.each([
+    ['every variable', env],
+    ['defaults for the URLs', { GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'octo/demo' }],
+    ['no attempt', { ...env, GITHUB_RUN_ATTEMPT: '' }]
+  ])('reads %s as @actions/github does', async (_, vars) => {
+    const ours = runContextFromEnv(vars)
+    expect(ours).toEqual(runContextFrom(await libraryReading(vars), vars.GITHUB_REPOSITORY))
+    expect(ours?.runId).toBe(Number(vars.GITHUB_RUN_ID))
+  })
+  it('is undefined outside a workflow run', () => {
+    expect(runContextFromEnv({})).toBeUndefined()
+    expect(runContextFromEnv({ ...env, GITHUB_RUN_ID: undefined })).toBeUndefined()
+  })
+  it('names the run on GitHub Enterprise Server', () => {
+    expect(runUrl(runContextFromEnv(env)!)).toBe(
+      'https://ghe.example.com/octo/demo/actions/runs/987654321/attempts/2'
+    )
   })
 })

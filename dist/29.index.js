@@ -11,7 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   stsErrorCode: () => (/* binding */ stsErrorCode),
 /* harmony export */   tokenSubject: () => (/* binding */ tokenSubject)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1695);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4928);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2860);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _access_denied_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5567);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9809);
@@ -101,7 +102,7 @@ async function assumeRoleWithOidc(auth, deps) {
             ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
             ...(signal ? { signal } : {})
         }));
-    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .iM({
+    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .i({
         region: deps.region,
         ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
         retryStrategy: (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .standardRetryStrategy */ .tr)(3, deps.timing),
@@ -126,7 +127,7 @@ async function assumeRoleWithOidc(auth, deps) {
         }
         deps.setSecret(token);
         try {
-            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__/* .AssumeRoleWithWebIdentityCommand */ .W({
                 RoleArn: auth.roleArn,
                 RoleSessionName: auth.sessionName,
                 WebIdentityToken: token,

@@ -1826,8 +1826,16 @@ function splitBatches(groups, limits = BATCH_LIMITS) {
     return batches;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8621);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/Route53Client.js + 8 modules
+var Route53Client = __webpack_require__(2626);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListResourceRecordSetsCommand.js
+var ListResourceRecordSetsCommand = __webpack_require__(6845);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ChangeResourceRecordSetsCommand.js
+var ChangeResourceRecordSetsCommand = __webpack_require__(5081);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/waiters/waitForResourceRecordSetsChanged.js + 1 modules
+var waitForResourceRecordSetsChanged = __webpack_require__(6235);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListHostedZonesByNameCommand.js
+var ListHostedZonesByNameCommand = __webpack_require__(8911);
 // EXTERNAL MODULE: ./src/access-denied.ts + 1 modules
 var access_denied = __webpack_require__(5567);
 // EXTERNAL MODULE: ./src/net.ts
@@ -1880,7 +1888,7 @@ async function excerptOf(body) {
 }
 /** A Route 53 client for this run. */
 function createRoute53Client(options) {
-    const client = new dist_cjs/* Route53Client */.LhC({
+    const client = new Route53Client/* Route53Client */.L({
         region: options.region,
         ...(options.credentials ? { credentials: options.credentials } : {}),
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
@@ -2013,7 +2021,7 @@ async function readNames(client, zoneId, names, signal) {
     while (cursor) {
         let page;
         try {
-            page = await client.send(new dist_cjs/* ListResourceRecordSetsCommand */.IOz({
+            page = await client.send(new ListResourceRecordSetsCommand/* ListResourceRecordSetsCommand */.I({
                 HostedZoneId: zoneId,
                 StartRecordName: cursor.name.endsWith('.') ? cursor.name : `${cursor.name}.`,
                 ...(cursor.type ? { StartRecordType: cursor.type } : {}),
@@ -2048,7 +2056,7 @@ async function readNames(client, zoneId, names, signal) {
  * been applied.
  */
 async function submitBatch(client, zoneId, changes, comment, signal) {
-    const command = new dist_cjs/* ChangeResourceRecordSetsCommand */.yzn({
+    const command = new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
         HostedZoneId: zoneId,
         ChangeBatch: { Comment: comment, Changes: changes }
     });
@@ -2082,7 +2090,7 @@ async function submitBatch(client, zoneId, changes, comment, signal) {
 async function waitForSync(client, changeId, zoneId, timeoutSeconds, timing = {}, signal) {
     const { minDelay, maxDelay } = timing.syncPoll ?? { minDelay: 1, maxDelay: 5 };
     try {
-        await (0,dist_cjs/* waitUntilResourceRecordSetsChanged */.I1e)({
+        await (0,waitForResourceRecordSetsChanged/* waitUntilResourceRecordSetsChanged */.I)({
             client,
             maxWaitTime: timeoutSeconds,
             minDelay,
@@ -2112,7 +2120,7 @@ async function discoverZones(client, hostnames, privateZone, signal) {
     while (cursor) {
         let page;
         try {
-            page = await client.send(new dist_cjs/* ListHostedZonesByNameCommand */.agy({
+            page = await client.send(new ListHostedZonesByNameCommand/* ListHostedZonesByNameCommand */.a({
                 DNSName: cursor.name,
                 ...(cursor.id ? { HostedZoneId: cursor.id } : {}),
                 MaxItems: 100
@@ -3192,7 +3200,7 @@ async function run(runner = createRunner(), options = {}) {
         const detection = config.detection ? await __webpack_require__.e(/* import() */ 765).then(__webpack_require__.bind(__webpack_require__, 2765)) : undefined;
         detection?.checkDetectionAllowed(env, config.dryRun, logger);
         const credentials = config.auth.kind === 'oidc'
-            ? await (await Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 3029))).assumeRoleWithOidc(config.auth, {
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 3029))).assumeRoleWithOidc(config.auth, {
                 region: config.region,
                 env,
                 getIdToken: (audience) => runner.getIDToken(audience, stop.requests),
@@ -3413,7 +3421,7 @@ function suffixes(name) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _address_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6355);
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1279);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3291);
 /* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8894);
 /* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(agent_base__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var proxy_from_env__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8182);
@@ -3492,7 +3500,7 @@ function agentFor(url) {
  * failure (without it the SDK only logs a warning and waits on).
  */
 function sdkRequestHandler(timeouts = DEFAULT_TIMEOUTS) {
-    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_6__.NodeHttpHandler({
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_6__/* .NodeHttpHandler */ .$({
         connectionTimeout: timeouts.connectMs,
         requestTimeout: timeouts.responseMs,
         // A body that stalls after the headers is cut off as well.
@@ -3851,7 +3859,8 @@ function distinctProviders(urls) {
 /* harmony export */   tr: () => (/* binding */ standardRetryStrategy)
 /* harmony export */ });
 /* unused harmony exports MAX_BACKOFF_MS, fullJitter */
-/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3609);
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7914);
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9191);
 
 /** Attempts per request before giving up on Throttling, PriorRequestNotComplete and 5xx. */
 const MAX_ATTEMPTS = 20;
@@ -3876,7 +3885,7 @@ function backoffStrategy(timing) {
  * throttled runs sleep). Bounded: at most MAX_ATTEMPTS × MAX_BACKOFF_MS of waiting per request.
  */
 function retryStrategy(timing = {}) {
-    return new _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.AdaptiveRetryStrategy(MAX_ATTEMPTS, {
+    return new _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__/* .AdaptiveRetryStrategy */ .Y(MAX_ATTEMPTS, {
         maxAttempts: MAX_ATTEMPTS,
         backoff: backoffStrategy(timing),
         ...(timing.rateLimiter ? { rateLimiter: timing.rateLimiter } : {})
@@ -3884,7 +3893,7 @@ function retryStrategy(timing = {}) {
 }
 /** The SDK's standard retry strategy (for STS); its own backoff unless one is injected. */
 function standardRetryStrategy(maxAttempts, timing = {}) {
-    return new _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.StandardRetryStrategy({
+    return new _smithy_core_retry__WEBPACK_IMPORTED_MODULE_1__/* .StandardRetryStrategy */ .r({
         maxAttempts,
         ...(timing.backoff ? { backoff: backoffStrategy(timing) } : {})
     });

@@ -2,7 +2,7 @@
 // against the Route 53 stand-in, with only the environment given.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pkg from '../../package.json' with { type: 'json' }
@@ -83,6 +83,28 @@ describe.skipIf(!built)('node dist/cli/index.js', () => {
         expect(second.code, second.stderr).toBe(0)
         const records = JSON.parse(second.stdout) as Array<{ result: string }>
         expect(records.map((r) => r.result)).toEqual(['unchanged'])
+      })
+
+      it('signs with a profile from the shared credentials file (a lazily loaded provider)', async () => {
+        const home = mkdtempSync(join(tmpdir(), 'r53-bin-profile-'))
+        const credentials = join(home, 'credentials')
+        const keys = standIn.env()
+        writeFileSync(
+          credentials,
+          `[ddns]\naws_access_key_id = ${keys.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${keys.AWS_SECRET_ACCESS_KEY}\n`
+        )
+        const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ...noKeys } = keys
+        standIn.resetLog()
+        const name = `profile-${label}.example.com`
+        const r = await run(node, ['--hostname', name, '--ip', '198.51.100.8'], {
+          ...noKeys,
+          AWS_PROFILE: 'ddns',
+          AWS_SHARED_CREDENTIALS_FILE: credentials,
+          ROUTE53_DDNS_HOSTED_ZONE_ID: zoneId
+        })
+        expect(r.code, r.stderr).toBe(0)
+        expect(r.stdout.trim().split('\n').at(-1)).toBe('1 record: 1 created')
+        expect(standIn.requests.map((q) => q.accessKeyId)).toContain(keys.AWS_ACCESS_KEY_ID)
       })
 
       it('usage error: exit 2 and no request', async () => {

@@ -15,6 +15,9 @@ const ncc = [
   'build',
   '--minify',
   '--quiet',
+  // No persistent cache (~/.cache/ncc): a build must depend on the sources alone, and a cached
+  // resolution outlived a change of tsconfig.bundle.json once. Measured: no slower.
+  '--no-cache',
   '--license',
   'licenses.txt'
 ]

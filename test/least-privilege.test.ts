@@ -56,32 +56,53 @@ beforeAll(async () => {
 afterAll(async () => standIn?.close())
 
 describe('the generated permissions policy', () => {
+  // Each case has its own names and first writes the records it starts from (unrestricted), so
+  // the cases pass in any order.
   it.each([
-    ['create', {}, ['created', 'created']],
-    ['unchanged', {}, ['unchanged', 'unchanged']],
-    ['update', { ipv4: ['198.51.100.8'] }, ['updated', 'unchanged']],
+    ['create', 'create', {}, ['created', 'created']],
+    ['unchanged', 'existing', {}, ['unchanged', 'unchanged']],
+    ['update', 'existing', { ipv4: ['198.51.100.8'] }, ['updated', 'unchanged']],
     [
       'update with wait-for-sync',
+      'existing',
       { ipv4: ['198.51.100.9'], waitForSync: true },
       ['updated', 'unchanged']
     ],
-    ['delete', { state: 'absent' as const, ipv4: [], ipv6: [] }, ['deleted', 'deleted']],
-    ['create with zone discovery', { hostedZoneId: undefined }, ['created', 'created']],
-    ['wildcard name', { hostnames: ['*.lp.example.com'] }, ['created', 'created']],
+    [
+      'delete',
+      'existing',
+      { state: 'absent' as const, ipv4: [], ipv6: [] },
+      ['deleted', 'deleted']
+    ],
+    ['create with zone discovery', 'create', { hostedZoneId: undefined }, ['created', 'created']],
+    ['wildcard name', 'create', { hostnames: ['*.lp.example.com'] }, ['created', 'created']],
     [
       'names in two zones with discovery',
+      'create',
       { hostedZoneId: undefined, hostnames: ['a.lp.example.com', 'b.other.example.org'], ipv6: [] },
       ['created', 'created']
     ]
-  ] as Array<[string, Partial<Config>, string[]]>)('allows %s', async (_label, over, results) => {
-    const c = config(over)
-    if ('hostedZoneId' in over && over.hostedZoneId === undefined) delete c.hostedZoneId
-    const out = await underItsPolicy(c)
-    expect(out.error).toBeUndefined()
-    expect(out.report.records.map((r) => r.result)).toEqual(results)
-    expect(denied()).toBe(0)
-    if (c.waitForSync) expect(standIn.count('GetChange')).toBeGreaterThan(0)
-  })
+  ] as Array<[string, 'create' | 'existing', Partial<Config>, string[]]>)(
+    'allows %s',
+    async (label, from, over, results) => {
+      const hostnames = [`${label.replace(/\W+/g, '-')}.lp.example.com`]
+      if (from === 'existing') {
+        const seeded = await update(config({ hostnames }), {
+          logger,
+          client: client(),
+          timing: NO_WAIT
+        })
+        expect(seeded.report.records.map((r) => r.result)).toEqual(['created', 'created'])
+      }
+      const c = config({ hostnames, ...over })
+      if ('hostedZoneId' in over && over.hostedZoneId === undefined) delete c.hostedZoneId
+      const out = await underItsPolicy(c)
+      expect(out.error).toBeUndefined()
+      expect(out.report.records.map((r) => r.result)).toEqual(results)
+      expect(denied()).toBe(0)
+      if (c.waitForSync) expect(standIn.count('GetChange')).toBeGreaterThan(0)
+    }
+  )
 
   it('denies a change to a name outside the policy, and says which statement would allow it', async () => {
     const out = await underItsPolicy(config({ hostnames: ['intruder.lp.example.com'] }), config({}))

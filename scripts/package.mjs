@@ -15,8 +15,9 @@ const ncc = [
   'build',
   '--minify',
   '--quiet',
-  // No persistent cache (~/.cache/ncc): a build must depend on the sources alone, and a cached
-  // resolution outlived a change of tsconfig.bundle.json once. Measured: no slower.
+  // No persistent cache (~/.cache/ncc, keyed by directory): a build depends on the sources alone.
+  // A clean clone's first check once resolved the old CommonJS SDK, likely from that cache.
+  // Measured: no slower.
   '--no-cache',
   '--license',
   'licenses.txt'

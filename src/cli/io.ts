@@ -45,13 +45,11 @@ export function cliLogger(io: Io, options: LogOptions): Logger {
   const debug = (m: string): void => {
     if (options.verbose) io.stderr.write(`debug: ${shape(m)}\n`)
   }
+  const infoOut = options.info === 'stderr' ? io.stderr : io.stdout
   const warned = new Map<string, number>()
   const repeat = options.repeat
   return {
-    info:
-      options.info === 'debug'
-        ? debug
-        : (m) => void (options.info === 'stderr' ? io.stderr : io.stdout).write(`${shape(m)}\n`),
+    info: options.info === 'debug' ? debug : (m) => void infoOut.write(`${shape(m)}\n`),
     debug,
     warning: (m) => {
       if (repeat) {

@@ -367,7 +367,7 @@ var toBase64 = __webpack_require__(7305);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
 var fromUtf8 = __webpack_require__(7332);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __webpack_require__(5838);
+var toUtf8 = __webpack_require__(9809);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-es/schemas/schemas_0.js + 2 modules
 var schemas_0 = __webpack_require__(5741);
 ;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.shared.js

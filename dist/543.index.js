@@ -723,7 +723,7 @@ async function* readableToIterable(readStream) {
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
 var TypeRegistry = __webpack_require__(5629);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __webpack_require__(5838);
+var toUtf8 = __webpack_require__(9809);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
 var fromUtf8 = __webpack_require__(7332);
 ;// CONCATENATED MODULE: ./node_modules/@smithy/core/dist-es/submodules/event-streams/EventStreamSerde.js

@@ -17,12 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __webpack_require__(7206);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/address.ts
-var src_address = __webpack_require__(6355);
+// EXTERNAL MODULE: ./src/model/address.ts
+var model_address = __webpack_require__(6305);
 ;// CONCATENATED MODULE: ./src/detect/local.ts
 
 
@@ -54,7 +54,7 @@ function parseIfInet6(text) {
             continue;
         const groups = hex.match(/.{4}/g);
         try {
-            const address = (0,src_address/* canonicalAddress */.Z5)(groups.join(':'));
+            const address = (0,model_address/* canonicalAddress */.Z5)(groups.join(':'));
             flags.set(address, (flags.get(address) ?? 0) | parseInt(flagHex, 16));
         }
         catch {
@@ -88,7 +88,7 @@ function familyOf(info) {
     return undefined;
 }
 function rankOf(address) {
-    const cls = (0,src_address/* classifyAddress */.DV)(address);
+    const cls = (0,model_address/* classifyAddress */.DV)(address);
     if (cls.global)
         return { rank: 0 };
     switch (cls.range) {
@@ -127,7 +127,7 @@ function selectLocalAddress(interfaces, family, interfaceName, ipv6Flags = new M
                 return;
             let address;
             try {
-                address = (0,src_address/* canonicalAddress */.Z5)(info.address.split('%')[0]);
+                address = (0,model_address/* canonicalAddress */.Z5)(info.address.split('%')[0]);
             }
             catch {
                 skipped.push(`${name} ${info.address} (not an address)`);
@@ -203,10 +203,10 @@ var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: ./src/provider-url.ts
-var provider_url = __webpack_require__(2542);
-// EXTERNAL MODULE: ./src/net.ts
-var net = __webpack_require__(8316);
+// EXTERNAL MODULE: ./src/model/provider-url.ts
+var provider_url = __webpack_require__(5144);
+// EXTERNAL MODULE: ./src/net/request.ts
+var request = __webpack_require__(2170);
 ;// CONCATENATED MODULE: ./src/detect/public.ts
 
 
@@ -285,8 +285,8 @@ function parseEchoBody(body, family) {
     else {
         return { ok: false, reason: describeJunk(text) };
     }
-    const cls = (0,src_address/* classifyAddress */.DV)(candidate);
-    const address = (0,src_address/* canonicalAddress */.Z5)(candidate);
+    const cls = (0,model_address/* classifyAddress */.DV)(candidate);
+    const address = (0,model_address/* canonicalAddress */.Z5)(candidate);
     if (cls.family !== family) {
         return {
             ok: false,
@@ -355,10 +355,10 @@ function askProvider(url, family, opts) {
             return finish({ ok: false, reason: `unsupported protocol ${parsed.protocol}` });
         timer.id = setTimeout(() => finish({ ok: false, reason: `no answer within ${opts.timeoutMs / 1000} s` }), opts.timeoutMs);
         // Through a proxy the proxy picks the family; the answer's family is still checked.
-        const proxied = (0,net/* proxyFor */.iJ)(parsed) !== '';
+        const proxied = (0,request/* proxyFor */.iJ)(parsed) !== '';
         const req = client.request(parsed, {
             method: 'GET',
-            ...(proxied ? { agent: (0,net/* agentFor */.Pf)(parsed) } : { family, agent: false }),
+            ...(proxied ? { agent: (0,request/* agentFor */.Pf)(parsed) } : { family, agent: false }),
             signal: controller.signal,
             headers: { 'user-agent': 'route53-ddns', accept: 'text/plain', connection: 'close' }
         });
@@ -540,8 +540,8 @@ function tally(answers) {
     return votes;
 }
 
-// EXTERNAL MODULE: ./src/ip-command.ts
-var ip_command = __webpack_require__(9714);
+// EXTERNAL MODULE: ./src/inputs/ip-command.ts
+var ip_command = __webpack_require__(6612);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/detect/command.ts

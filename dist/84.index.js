@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var github = __webpack_require__(2413);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/run-context.ts
-var run_context = __webpack_require__(3564);
+// EXTERNAL MODULE: ./src/model/run-context.ts
+var run_context = __webpack_require__(4882);
 // EXTERNAL MODULE: ./src/notify/event.ts
 var notify_event = __webpack_require__(217);
 ;// CONCATENATED MODULE: ./src/notify/issue-text.ts

@@ -5245,7 +5245,7 @@ var ConfigurableSerdeContext = __webpack_require__(1267);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
 var hasOwn = __webpack_require__(2990);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __webpack_require__(5838);
+var toUtf8 = __webpack_require__(9809);
 ;// CONCATENATED MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js
 
 class JsonBytesStringAdapter extends Uint8Array {
@@ -6116,7 +6116,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/collect-stream-body.js
 var collect_stream_body = __webpack_require__(9620);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
-var toUtf8 = __webpack_require__(5838);
+var toUtf8 = __webpack_require__(9809);
 ;// CONCATENATED MODULE: ./node_modules/@smithy/core/dist-es/submodules/protocols/common.js
 
 

@@ -7,10 +7,10 @@ import { join, resolve } from 'node:path'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startStandIn, type StandIn } from '../test/stand-in/index.js'
-import { update } from '../src/update.js'
-import { createRoute53Client } from '../src/route53.js'
+import { update } from '../src/core/update.js'
+import { createRoute53Client } from '../src/aws/route53.js'
 import { main as cli } from '../src/cli/main.js'
-import type { WatchIo } from '../src/cli/watch.js'
+import type { WatchIo } from '../src/cli/watch/command.js'
 import { DEFAULT_PROVIDERS } from '../src/detect/public.js'
 
 const ROOT = resolve(import.meta.dirname, '..')

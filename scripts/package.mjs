@@ -40,6 +40,6 @@ function build(entry, dir) {
 rmSync(out, { recursive: true, force: true })
 // The two bundles are independent: build them side by side (each is one busy core for ~20 s).
 await Promise.all([
-  build('src/index.ts', out),
+  build('src/action/index.ts', out),
   ...(existsSync('src/cli/index.ts') ? [build('src/cli/index.ts', `${out}/cli`)] : [])
 ])

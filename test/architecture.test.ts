@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 interface Import {
   specifier: string
   names?: string[]
+  /** `import type …`: erased at build time, no code runs. */
+  typeOnly?: boolean
 }
 
 const SRC = resolve(import.meta.dirname, '../src')
@@ -39,7 +41,12 @@ function importsOf(file: string): Import[] {
         ts.isNamedImports(bindings)
           ? bindings.elements.map((e) => (e.propertyName ?? e.name).text)
           : undefined
-      out.push({ specifier: node.moduleSpecifier.text, ...(names ? { names } : {}) })
+      const typeOnly = ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true
+      out.push({
+        specifier: node.moduleSpecifier.text,
+        ...(names ? { names } : {}),
+        ...(typeOnly ? { typeOnly } : {})
+      })
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
@@ -110,8 +117,21 @@ function closure(file: string): string[] {
   return [...seen].sort()
 }
 
-/** The pure core: no I/O, no runner, no detection. */
-const PURE = ['names.ts', 'plan.ts', 'address.ts', 'policy.ts', 'inputs.ts']
+/**
+ * The pure folders and files: no I/O, no runner, no detection, no AWS calls. They are tested with
+ * plain values. `aws/iam/` is IAM knowledge (policies, AccessDenied help), not AWS calls.
+ */
+const PURE_FOLDERS = ['model/', 'inputs/', 'aws/iam/']
+const PURE_FILES = ['core/plan.ts', 'core/fleet.ts']
+const PURE = [...graph.keys()]
+  .filter((f) => PURE_FOLDERS.some((d) => f.startsWith(d)) || PURE_FILES.includes(f))
+  .sort()
+
+/** The front doors: nothing imports them but their own entry file. */
+const FRONT_DOORS: Record<string, string> = {
+  'action/main.ts': 'action/index.ts',
+  'cli/main.ts': 'cli/index.ts'
+}
 
 /** Node modules a pure module may use, and which of their exports: computation only. */
 const PURE_NODE: Record<string, string[]> = {
@@ -119,10 +139,16 @@ const PURE_NODE: Record<string, string[]> = {
   'node:url': ['domainToASCII', 'domainToUnicode']
 }
 
+/** Folders whose modules do I/O: a pure module reaching any of them is not pure. */
+const IO_FOLDERS = ['detect/', 'net/request', 'notify/', 'action/', 'cli/']
+
 function impurity(file: string, i: Import): string | undefined {
   const target = local(file, i.specifier)
-  if (target?.startsWith('detect/')) return `imports ${target}`
+  if (target && IO_FOLDERS.some((d) => target.startsWith(d))) return `imports ${target}`
+  if (target && target.startsWith('aws/') && !target.startsWith('aws/iam/'))
+    return `imports ${target}`
   if (i.specifier.startsWith('@actions/')) return `imports ${i.specifier}`
+  if (i.specifier.startsWith('@aws-sdk/') && !i.typeOnly) return `imports ${i.specifier}`
   if (
     i.specifier.startsWith('node:') ||
     /^(fs|os|http|https|net|child_process|dns|tls)$/.test(i.specifier)
@@ -135,12 +161,31 @@ function impurity(file: string, i: Import): string | undefined {
   return undefined
 }
 
+/** Why an import of `target` by `file` breaks a folder rule other than purity, if it does. */
+function ruleBreak(file: string, target: string): string | undefined {
+  const door = FRONT_DOORS[target]
+  if (door !== undefined && door !== file) return `${file} imports the front door ${target}`
+  if (file.startsWith('core/') && target.startsWith('notify/'))
+    return `${file} imports ${target}: the core reports events, it does not send them`
+  if (!file.startsWith('cli/') && target.startsWith('cli/'))
+    return `${file} imports ${target}: only the CLI uses cli/`
+  if (!file.startsWith('action/') && target.startsWith('action/') && target !== OIDC_TOKEN)
+    return `${file} imports ${target}: only the action uses action/`
+  return undefined
+}
+
+/** The runner's token request: the action's, but STS sign-in (aws/credentials.ts) calls it. */
+const OIDC_TOKEN = 'action/oidc-token.ts'
+
 describe('architecture', () => {
   it('reads the whole of src/', () => {
     // Guards the walk itself: an empty or partial graph would pass everything below.
     expect(graph.size).toBeGreaterThan(20)
-    expect(edges('cli/main.ts')).toContain('inputs.ts')
-    expect(edges('main.ts')).toContain('detect/index.ts') // a dynamic import counts
+    expect(edges('cli/main.ts')).toContain('inputs/inputs.ts')
+    expect(edges('action/main.ts')).toContain('detect/index.ts') // a dynamic import counts
+    expect(PURE).toContain('model/names.ts')
+    expect(PURE).toContain('inputs/inputs.ts')
+    expect(PURE).toContain('core/plan.ts')
   })
 
   it('has no import cycle (type-only and dynamic imports included)', () => {
@@ -159,13 +204,43 @@ describe('architecture', () => {
   })
 
   it('the impurity check notices what it must', () => {
-    expect(impurity('inputs.ts', { specifier: './detect/public.js' })).toBe(
+    expect(impurity('inputs/inputs.ts', { specifier: '../detect/public.js' })).toBe(
       'imports detect/public.ts'
     )
-    expect(impurity('plan.ts', { specifier: 'node:fs' })).toBe('imports node:fs')
-    expect(impurity('plan.ts', { specifier: 'node:net', names: ['connect'] })).toMatch(/connect/)
-    expect(impurity('plan.ts', { specifier: 'node:net' })).toMatch(/\*/)
-    expect(impurity('plan.ts', { specifier: '@actions/core' })).toBe('imports @actions/core')
-    expect(impurity('address.ts', { specifier: 'node:net', names: ['isIP'] })).toBeUndefined()
+    expect(impurity('core/plan.ts', { specifier: '../aws/route53.js' })).toBe(
+      'imports aws/route53.ts'
+    )
+    expect(impurity('core/plan.ts', { specifier: '../aws/iam/policy.js' })).toBeUndefined()
+    expect(impurity('model/types.ts', { specifier: '../notify/session.js' })).toBe(
+      'imports notify/session.ts'
+    )
+    expect(impurity('core/plan.ts', { specifier: 'node:fs' })).toBe('imports node:fs')
+    expect(impurity('core/plan.ts', { specifier: 'node:net', names: ['connect'] })).toMatch(
+      /connect/
+    )
+    expect(impurity('core/plan.ts', { specifier: 'node:net' })).toMatch(/\*/)
+    expect(impurity('core/plan.ts', { specifier: '@actions/core' })).toBe('imports @actions/core')
+    expect(impurity('core/plan.ts', { specifier: '@aws-sdk/client-route-53' })).toMatch(/aws-sdk/)
+    expect(
+      impurity('core/plan.ts', { specifier: '@aws-sdk/client-route-53', typeOnly: true })
+    ).toBeUndefined()
+    expect(impurity('model/address.ts', { specifier: 'node:net', names: ['isIP'] })).toBeUndefined()
+  })
+
+  it('follows the folder rules: no front door imported, core sends nothing, front doors stay apart', () => {
+    const breaks = [...graph.keys()]
+      .sort()
+      .flatMap((f) => edges(f).flatMap((t) => ruleBreak(f, t) ?? []))
+    expect(breaks).toEqual([])
+  })
+
+  it('the folder rules notice what they must', () => {
+    expect(ruleBreak('core/update.ts', 'action/main.ts')).toMatch(/front door/)
+    expect(ruleBreak('notify/session.ts', 'cli/main.ts')).toMatch(/front door/)
+    expect(ruleBreak('core/update.ts', 'notify/webhook.ts')).toMatch(/core/)
+    expect(ruleBreak('detect/index.ts', 'cli/io.ts')).toMatch(/only the CLI/)
+    expect(ruleBreak('cli/main.ts', 'action/summary.ts')).toMatch(/only the action/)
+    expect(ruleBreak('action/index.ts', 'action/main.ts')).toBeUndefined()
+    expect(ruleBreak('aws/credentials.ts', 'action/oidc-token.ts')).toBeUndefined()
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parse } from 'yaml'
-import { INPUTS } from '../src/inputs.js'
+import { INPUTS } from '../src/inputs/inputs.js'
 import { ACTION_ONLY_INPUTS, CLI_ONLY_FLAGS, OIDC_ONLY_INPUTS, mainSpecs } from '../src/cli/args.js'
 
 const ROOT = join(import.meta.dirname, '..')

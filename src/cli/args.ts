@@ -4,7 +4,7 @@
  * GitHub-OIDC inputs, which the command line refuses (it signs in with the AWS SDK default chain).
  */
 import { parseArgs } from 'node:util'
-import { INPUTS, booleanValue, type InputName } from '../inputs.js'
+import { INPUTS, booleanValue, type InputName } from '../inputs/inputs.js'
 
 /** A bad command line: exit code 2, no AWS request. */
 export class UsageError extends Error {

@@ -1,8 +1,8 @@
 /** Flags and ROUTE53_DDNS_* variables → Config, shared by the one-shot and watch commands. */
 import { hostname as osHostname } from 'node:os'
-import { InputError } from '../errors.js'
-import { INPUTS, parseInputs } from '../inputs.js'
-import type { Config } from '../types.js'
+import { InputError } from '../model/errors.js'
+import { INPUTS, parseInputs } from '../inputs/inputs.js'
+import type { Config } from '../model/types.js'
 import { UsageError, inputGetter } from './args.js'
 import type { Io } from './io.js'
 

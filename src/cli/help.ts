@@ -1,6 +1,6 @@
 /** `--help` text, generated from INPUTS (flags, defaults, descriptions) so it lists every input. */
-import { INPUTS, type InputName } from '../inputs.js'
-import { WATCH_OPTIONS } from './watch-options.js'
+import { INPUTS, type InputName } from '../inputs/inputs.js'
+import { WATCH_OPTIONS } from './watch/options.js'
 import {
   CLI_ONLY_FLAGS,
   FLAG_INPUTS,

@@ -1,8 +1,8 @@
 /** Where the CLI reads and writes, and its exit codes; shared by the commands, injected by tests. */
 import type { Send } from '../notify/http.js'
-import type { update } from '../update.js'
-import type { SignalSource } from '../lifecycle.js'
-import type { Logger } from '../types.js'
+import type { update } from '../core/update.js'
+import type { SignalSource } from '../core/lifecycle.js'
+import type { Logger } from '../model/types.js'
 
 export interface Io {
   stdout: { write(text: string): unknown }

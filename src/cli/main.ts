@@ -6,19 +6,19 @@
  */
 import { hostname as osHostname } from 'node:os'
 import pkg from '../../package.json' with { type: 'json' }
-import { InputError } from '../errors.js'
-import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../inputs.js'
+import { InputError } from '../model/errors.js'
+import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../inputs/inputs.js'
 import { detectAddresses } from '../detect/index.js'
-import { update, type UpdateOutcome } from '../update.js'
-import { Lifecycle, cancelOnSignals, runBoundMs } from '../lifecycle.js'
-import type { Config, RecordReport } from '../types.js'
+import { update, type UpdateOutcome } from '../core/update.js'
+import { Lifecycle, cancelOnSignals, runBoundMs } from '../core/lifecycle.js'
+import type { Config, RecordReport } from '../model/types.js'
 import { UsageError, inputGetter, mainSpecs, parseFlags, refusals } from './args.js'
 import { helpText } from './help.js'
 import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
 import { policyCommand } from './policy.js'
-import { addEnvSecrets, addSecret, redact } from '../redact.js'
+import { addEnvSecrets, addSecret, redact } from '../net/redact.js'
 import { beginMonitoring } from '../notify/session.js'
-import { watchCommand, type WatchIo } from './watch.js'
+import { watchCommand, type WatchIo } from './watch/command.js'
 
 export { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
 

@@ -1,9 +1,14 @@
 /** `route53-ddns policy`: print the least-privilege permissions policy and the OIDC trust policy. */
-import { InputError } from '../errors.js'
-import { parseHostMap } from '../host-map.js'
-import { parseHostIds } from '../host-ids.js'
-import { list as splitList, parseState } from '../inputs.js'
-import { permissionsPolicy, trustPolicy, type IamPolicy, type TrustOptions } from '../policy.js'
+import { InputError } from '../model/errors.js'
+import { parseHostMap } from '../inputs/host-map.js'
+import { parseHostIds } from '../inputs/host-ids.js'
+import { list as splitList, parseState } from '../inputs/inputs.js'
+import {
+  permissionsPolicy,
+  trustPolicy,
+  type IamPolicy,
+  type TrustOptions
+} from '../aws/iam/policy.js'
 import { UsageError, parseFlags, type FlagSpec } from './args.js'
 import { policyHelpText } from './help.js'
 import type { Io } from './io.js'

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { isIP } from 'node:net'
-import { UpdateError, shown } from '../errors.js'
-import { commandLabel } from '../ip-command.js'
+import { UpdateError, shown } from '../model/errors.js'
+import { commandLabel } from '../inputs/ip-command.js'
 import { parseEchoBody, type EchoParse } from './public.js'
 
 /**

@@ -1,9 +1,9 @@
 import os from 'node:os'
-import { InputError, UpdateError } from '../errors.js'
-import type { AddressOrigin, DetectionConfig, Logger } from '../types.js'
+import { InputError, UpdateError } from '../model/errors.js'
+import type { AddressOrigin, DetectionConfig, Logger } from '../model/types.js'
 import { detectLocal, readIpv6Flags, type Interfaces } from './local.js'
 import { DEFAULT_PROVIDERS, detectPublic } from './public.js'
-import { commandLabel } from '../ip-command.js'
+import { commandLabel } from '../inputs/ip-command.js'
 import { parseCommandOutput, runCommand } from './command.js'
 
 export interface Detected {

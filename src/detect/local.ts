@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { NetworkInterfaceInfo } from 'node:os'
-import { InputError, UpdateError } from '../errors.js'
-import type { Logger } from '../types.js'
-import { canonicalAddress, classifyAddress } from '../address.js'
+import { InputError, UpdateError } from '../model/errors.js'
+import type { Logger } from '../model/types.js'
+import { canonicalAddress, classifyAddress } from '../model/address.js'
 
 /**
  * Local detection: pick one address of a family from this machine's interfaces.

@@ -1,11 +1,11 @@
 import http from 'node:http'
 import https from 'node:https'
 import { isIP } from 'node:net'
-import { UpdateError } from '../errors.js'
-import type { Logger } from '../types.js'
-import { canonicalAddress, classifyAddress } from '../address.js'
-import { distinctProviders } from '../provider-url.js'
-import { agentFor, proxyFor } from '../net.js'
+import { UpdateError } from '../model/errors.js'
+import type { Logger } from '../model/types.js'
+import { canonicalAddress, classifyAddress } from '../model/address.js'
+import { distinctProviders } from '../model/provider-url.js'
+import { agentFor, proxyFor } from '../net/request.js'
 
 /** Built-in echo services per family (HTTPS only). Each answers with the caller's address. */
 export const DEFAULT_PROVIDERS: Readonly<Record<4 | 6, readonly string[]>> = {

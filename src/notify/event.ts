@@ -1,5 +1,5 @@
-import type { RecordReport } from '../types.js'
-import { runLine, runUrl, type RunContext } from '../run-context.js'
+import type { RecordReport } from '../model/types.js'
+import { runLine, runUrl, type RunContext } from '../model/run-context.js'
 
 /** How a run ended, as monitoring reports it. */
 export type Outcome = 'changed' | 'unchanged' | 'failed'

@@ -4,8 +4,8 @@
  * which this module loads: import it only when the input is on.
  */
 import { getOctokit } from '@actions/github'
-import type { RunContext } from '../run-context.js'
-import type { Logger } from '../types.js'
+import type { RunContext } from '../model/run-context.js'
+import type { Logger } from '../model/types.js'
 import type { RunEvent } from './event.js'
 import {
   ISSUE_LABEL,

@@ -1,6 +1,6 @@
 // Pings and webhooks use the run's one bounded request (src/net.ts: limits, proxy); errors here
 // name the host only.
-import { httpRequest, RequestTimeout } from '../net.js'
+import { httpRequest, RequestTimeout } from '../net/request.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'

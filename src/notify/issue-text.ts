@@ -1,6 +1,6 @@
 // The failure issue's words: pure, so what users read is tested without a server.
 import { createHash } from 'node:crypto'
-import { runLine, runUrl, type RunContext } from '../run-context.js'
+import { runLine, runUrl, type RunContext } from '../model/run-context.js'
 import { changedRecords, clip, headline, recordLine, type RunEvent } from './event.js'
 
 /** The label that finds the failure issue again (GitHub creates it with the first issue). */

@@ -3,9 +3,9 @@
  * webhook (only when something changed or failed) and the failure issue. Every call is bounded
  * and every problem is a warning: monitoring never fails a DDNS run.
  */
-import type { Logger } from '../types.js'
-import type { MonitorConfig } from './config.js'
-import type { RunContext } from '../run-context.js'
+import type { Logger } from '../model/types.js'
+import type { MonitorConfig } from '../inputs/monitoring.js'
+import type { RunContext } from '../model/run-context.js'
 import { outcomeOf, type RunEvent } from './event.js'
 import { heartbeatRequest, type Phase } from './heartbeat.js'
 import {
@@ -14,9 +14,9 @@ import {
   type HttpRequest,
   type Send
 } from './http.js'
-import { shownUrl } from './urls.js'
+import { shownUrl } from '../model/secret-url.js'
 import { shouldNotify, webhookKind, webhookRequest } from './webhook.js'
-import type { RecordReport } from '../types.js'
+import type { RecordReport } from '../model/types.js'
 
 export interface MonitorDeps {
   logger: Logger

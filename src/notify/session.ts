@@ -3,13 +3,13 @@
  * run whose other inputs are bad still reports its failure), register the secrets, send the start
  * ping, and hand back the monitor that reports the end.
  */
-import type { RunContext } from '../run-context.js'
-import type { Logger } from '../types.js'
-import type { MonitorConfig } from './config.js'
+import type { RunContext } from '../model/run-context.js'
+import type { Logger } from '../model/types.js'
+import type { MonitorConfig } from '../inputs/monitoring.js'
 import type { RunEvent } from './event.js'
 import type { Send } from './http.js'
 import { startMonitoring, type Monitor } from './monitor.js'
-import { secretParts } from './urls.js'
+import { secretParts } from '../model/secret-url.js'
 
 export interface SessionDeps {
   logger: Logger

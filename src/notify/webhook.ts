@@ -6,7 +6,7 @@
  * - Anything else: JSON with the same `text` (Mattermost, Google Chat and others show it) plus the
  *   structured fields: outcome, records, error and the run.
  */
-import { runLine, runUrl } from '../run-context.js'
+import { runLine, runUrl } from '../model/run-context.js'
 import { changedRecords, clip, headline, plainText, recordLine, type RunEvent } from './event.js'
 import type { HttpRequest } from './http.js'
 

@@ -4,7 +4,7 @@ import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pkg from '../../package.json' with { type: 'json' }
 import { startStandIn, type StandIn } from '../stand-in/index.js'
-import { INPUTS, type InputName } from '../../src/inputs.js'
+import { INPUTS, type InputName } from '../../src/inputs/inputs.js'
 import {
   CLI_ONLY_FLAGS,
   FLAG_INPUTS,
@@ -16,8 +16,8 @@ import {
   mainSpecs
 } from '../../src/cli/args.js'
 import { summaryLine } from '../../src/cli/main.js'
-import type { UpdateOutcome } from '../../src/update.js'
-import type { Config, RecordReport } from '../../src/types.js'
+import type { UpdateOutcome } from '../../src/core/update.js'
+import type { Config, RecordReport } from '../../src/model/types.js'
 import { cli } from './helpers.js'
 
 let standIn: StandIn

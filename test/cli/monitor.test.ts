@@ -1,8 +1,8 @@
 // The CLI's monitoring flags and variables against a loopback recorder; the update is stubbed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearSecrets } from '../../src/redact.js'
-import type { UpdateOutcome } from '../../src/update.js'
-import type { Config } from '../../src/types.js'
+import { clearSecrets } from '../../src/net/redact.js'
+import type { UpdateOutcome } from '../../src/core/update.js'
+import type { Config } from '../../src/model/types.js'
 import { startRecorder, type Recorder } from '../helpers/recorder.js'
 import { cli } from './helpers.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { IamPolicy, IamStatement } from '../../src/policy.js'
+import type { IamPolicy, IamStatement } from '../../src/aws/iam/policy.js'
 import { cli } from './helpers.js'
 
 const NAMES_KEY = 'route53:ChangeResourceRecordSetsNormalizedRecordNames'

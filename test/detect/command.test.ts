@@ -3,9 +3,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseCommandOutput, runCommand } from '../../src/detect/command.js'
-import { parseCommand } from '../../src/ip-command.js'
+import { parseCommand } from '../../src/inputs/ip-command.js'
 import { detectAddresses } from '../../src/detect/index.js'
-import type { DetectionConfig, Logger } from '../../src/types.js'
+import type { DetectionConfig, Logger } from '../../src/model/types.js'
 
 const quiet: Logger = { info: () => {}, warning: () => {}, debug: () => {} }
 

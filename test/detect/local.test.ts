@@ -8,8 +8,8 @@ import {
   selectLocalAddress,
   type Interfaces
 } from '../../src/detect/local.js'
-import { InputError, UpdateError } from '../../src/errors.js'
-import type { Logger } from '../../src/types.js'
+import { InputError, UpdateError } from '../../src/model/errors.js'
+import type { Logger } from '../../src/model/types.js'
 
 function v4(address: string, internal = false): NetworkInterfaceInfo {
   return {

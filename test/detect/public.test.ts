@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { detectAddresses } from '../../src/detect/index.js'
 import { detectPublic } from '../../src/detect/public.js'
-import { UpdateError } from '../../src/errors.js'
-import type { DetectionConfig, Logger } from '../../src/types.js'
+import { UpdateError } from '../../src/model/errors.js'
+import type { DetectionConfig, Logger } from '../../src/model/types.js'
 import {
   ECHO_V4,
   ECHO_V6,

@@ -1,6 +1,6 @@
 import type { Route53Client } from '@aws-sdk/client-route-53'
-import { createRoute53Client } from '../../src/route53.js'
-import type { RetryTiming } from '../../src/retry.js'
+import { createRoute53Client } from '../../src/aws/route53.js'
+import type { RetryTiming } from '../../src/aws/retry.js'
 import type { StandIn } from '../stand-in/index.js'
 import { NO_WAIT } from './timing.js'
 

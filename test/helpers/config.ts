@@ -1,4 +1,4 @@
-import type { Config } from '../../src/types.js'
+import type { Config } from '../../src/model/types.js'
 
 /** A valid Config for core tests: one A record, explicit zone, default credentials; override freely. */
 export function testConfig(over: Partial<Config> = {}): Config {

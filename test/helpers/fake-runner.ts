@@ -1,8 +1,8 @@
 // A typed fake of the runner port (src/runner.ts) for in-process tests of the action: inputs in,
 // outputs, log lines, secrets and the summary recorded. Like the real port, it masks every text
 // through redact(), so a test sees what the runner would have received.
-import type { Runner } from '../../src/runner.js'
-import { addSecret, redact } from '../../src/redact.js'
+import type { Runner } from '../../src/action/runner.js'
+import { addSecret, redact } from '../../src/net/redact.js'
 
 export type Level = 'info' | 'warning' | 'debug' | 'error'
 

@@ -1,4 +1,4 @@
-import type { RetryTiming } from '../../src/retry.js'
+import type { RetryTiming } from '../../src/aws/retry.js'
 
 /** Every retry, rate-limit and poll delay at (nearly) zero: fault scenarios run in milliseconds. */
 export const NO_WAIT: RetryTiming = {

@@ -5,7 +5,7 @@ import { ISSUE_LABEL } from '../../src/notify/issue-text.js'
 import { startGitHubStandIn, type GitHubStandIn } from '../github-stand-in/index.js'
 import { startRecorder } from '../helpers/recorder.js'
 import { RUN, event } from './fixtures.js'
-import type { Logger } from '../../src/types.js'
+import type { Logger } from '../../src/model/types.js'
 
 const TOKEN = 'ghs_standInToken0123456789'
 let gh: GitHubStandIn

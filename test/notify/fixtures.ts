@@ -1,6 +1,6 @@
 import type { RunEvent } from '../../src/notify/event.js'
-import type { RunContext } from '../../src/run-context.js'
-import type { RecordReport } from '../../src/types.js'
+import type { RunContext } from '../../src/model/run-context.js'
+import type { RecordReport } from '../../src/model/types.js'
 
 export const RUN: RunContext = {
   repository: 'octo/demo',

@@ -6,7 +6,7 @@ import {
   permissionsPolicy,
   type IamPolicy,
   type IamStatement
-} from '../../src/policy.js'
+} from '../../src/aws/iam/policy.js'
 import { evaluate, globMatch, policyAuthorizer, type AuthzRequest } from './iam.js'
 
 const Z1 = 'Z0123456789ABCDEFGHIJ'

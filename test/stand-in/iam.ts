@@ -18,7 +18,7 @@
  * expanded. A malformed policy (bad Effect, both or neither of Action/NotAction or Resource/NotResource,
  * an unknown operator) throws: AWS would refuse to store it.
  */
-import type { IamPolicy, IamStatement } from '../../src/policy.js'
+import type { IamPolicy, IamStatement } from '../../src/aws/iam/policy.js'
 
 export interface AuthzRequest {
   /** e.g. 'route53:ChangeResourceRecordSets'. */

@@ -1,0 +1,192 @@
+export const id = 963;
+export const ids = [963];
+export const modules = {
+
+/***/ 6963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   assumeRoleWithOidc: () => (/* binding */ assumeRoleWithOidc),
+/* harmony export */   stsErrorCode: () => (/* binding */ stsErrorCode),
+/* harmony export */   tokenSubject: () => (/* binding */ tokenSubject)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4928);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2860);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+/* harmony import */ var _iam_access_denied_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7642);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2495);
+/* harmony import */ var _core_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2043);
+/* harmony import */ var _net_request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2170);
+/* harmony import */ var _action_oidc_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2965);
+
+
+
+
+
+
+
+/** Network-level failures worth another attempt: timeouts, resets, refusals, 5xx. */
+function isTransient(err) {
+    const e = err;
+    return (e?.transient === true ||
+        e?.name === 'TimeoutError' ||
+        ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'].includes(e?.code ?? ''));
+}
+// STS error codes as sent on the wire; see stsErrorCode.
+const TRANSIENT = new Set([
+    'IDPCommunicationError',
+    'InternalFailure',
+    'ServiceUnavailable',
+    'TimeoutError',
+    'NetworkingError'
+]);
+/** Refusals explained in trust-policy terms. */
+const REFUSED = new Set([
+    'AccessDenied',
+    'InvalidIdentityToken',
+    'ExpiredToken',
+    'IDPRejectedClaim'
+]);
+/**
+ * The STS error code of an SDK error. The SDK names modelled errors after their shape
+ * (`InvalidIdentityToken` on the wire is `InvalidIdentityTokenException`, `IDPCommunicationError`
+ * is `IDPCommunicationErrorException`, `ExpiredTokenException` keeps its name) and unmodelled ones
+ * after the code (`AccessDenied`): compare without the suffix.
+ */
+function stsErrorCode(err) {
+    const name = err?.name;
+    if (typeof name !== 'string' || name === '')
+        return 'Error';
+    return name.replace(/Exception$/, '') || name;
+}
+/** The token's `sub` claim, read (not verified) to show the exact value a trust policy must accept. */
+function tokenSubject(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        const sub = claims?.sub;
+        // Printable only: the sub is quoted in the error message.
+        return typeof sub === 'string' && /^[\x20-\x7e]{1,512}$/.test(sub) ? sub : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const ATTEMPTS = 4;
+/**
+ * Sign in with GitHub OIDC: fetch a token for the audience, exchange it at STS for temporary
+ * credentials, mask them, and hand them back for the Route 53 client only (never exported).
+ */
+async function assumeRoleWithOidc(auth, deps) {
+    const { env, logger } = deps;
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp('role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.');
+    }
+    const signal = deps.stop?.requests;
+    // The default sleep ends early when the run stops (the next request then fails at once).
+    const sleep = (ms) => deps.timing?.sleep
+        ? deps.timing.sleep(ms)
+        : signal?.aborted
+            ? Promise.resolve()
+            : Promise.race([
+                (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultSleep */ .JG)(ms),
+                new Promise((r) => signal?.addEventListener('abort', () => r(), { once: true }))
+            ]);
+    const getIdToken = deps.getIdToken ??
+        ((audience) => (0,_action_oidc_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestIdToken */ .g)(audience, {
+            env,
+            setSecret: deps.setSecret,
+            ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+            ...(signal ? { signal } : {})
+        }));
+    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .i({
+        region: deps.region,
+        ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
+        retryStrategy: (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .standardRetryStrategy */ .tr)(3, deps.timing),
+        requestHandler: (0,_net_request_js__WEBPACK_IMPORTED_MODULE_3__/* .sdkRequestHandler */ .Mt)(deps.timeouts)
+    });
+    for (let attempt = 1;; attempt++) {
+        let token;
+        try {
+            // Fetched right before each STS call: tokens live about five minutes.
+            token = await getIdToken(auth.audience);
+        }
+        catch (err) {
+            const stopped = (0,_core_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppedWhile */ .Fh)(err, 'the GitHub OIDC token endpoint', signal);
+            if (stopped)
+                throw stopped;
+            if (isTransient(err) && attempt < ATTEMPTS) {
+                logger.warning(`Getting the GitHub OIDC token failed (${err.message}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`);
+                await sleep(Math.random() * Math.min(8000, 500 * 2 ** attempt));
+                continue;
+            }
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(`Could not get a GitHub OIDC token for audience '${auth.audience}': ${err.message}`, { cause: err });
+        }
+        deps.setSecret(token);
+        try {
+            const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__/* .AssumeRoleWithWebIdentityCommand */ .W({
+                RoleArn: auth.roleArn,
+                RoleSessionName: auth.sessionName,
+                WebIdentityToken: token,
+                DurationSeconds: auth.durationSeconds
+            }), signal ? { abortSignal: signal } : undefined);
+            const c = out.Credentials;
+            if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+                throw (0,_model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsFailure */ .MT)('STS returned no credentials for role-to-assume.', {
+                    $metadata: out.$metadata
+                });
+            }
+            for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken])
+                deps.setSecret(secret);
+            logger.info(`Assumed role ${auth.roleArn} as session ${auth.sessionName}.`);
+            return {
+                accessKeyId: c.AccessKeyId,
+                secretAccessKey: c.SecretAccessKey,
+                sessionToken: c.SessionToken,
+                ...(c.Expiration ? { expiration: c.Expiration } : {})
+            };
+        }
+        catch (err) {
+            if (err instanceof _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp)
+                throw err;
+            const stopped = (0,_core_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppedWhile */ .Fh)(err, 'STS AssumeRoleWithWebIdentity', signal);
+            if (stopped)
+                throw stopped;
+            const name = err.name ?? 'Error';
+            const code = stsErrorCode(err);
+            const message = err.message ?? String(err);
+            if (TRANSIENT.has(code) && attempt < ATTEMPTS) {
+                // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
+                const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt);
+                logger.warning(`STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`);
+                await sleep(delay);
+                const stoppedNow = (0,_core_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppedWhile */ .Fh)(undefined, 'STS AssumeRoleWithWebIdentity', signal);
+                if (stoppedNow)
+                    throw stoppedNow;
+                continue;
+            }
+            if (REFUSED.has(code)) {
+                const subject = tokenSubject(token);
+                throw (0,_model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsFailure */ .MT)((0,_iam_access_denied_js__WEBPACK_IMPORTED_MODULE_1__/* .explainStsDenied */ .$)({
+                    roleArn: auth.roleArn,
+                    audience: auth.audience,
+                    code,
+                    awsMessage: message,
+                    ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
+                    ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
+                    ...(env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {}),
+                    ...(subject ? { subject } : {})
+                }), err);
+            }
+            throw (0,_model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsFailure */ .MT)(`Could not assume role ${auth.roleArn} (${name}): ${message}`, err);
+        }
+    }
+}
+
+
+/***/ })
+
+};

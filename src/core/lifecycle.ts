@@ -1,0 +1,132 @@
+// How a run ends early: at its time bound, or when the runner (or a user) cancels it.
+import { UpdateError } from '../model/errors.js'
+
+/** A run's wall-clock bound, before `wait-timeout` (which is added when waiting for sync). */
+export const RUN_BOUND_S = 120
+/** After a cancel, how long a request in flight may still answer (the runner escalates at 7.5 s). */
+export const CANCEL_GRACE_MS = 5_000
+
+/** The bound of a run with these settings, in milliseconds. */
+export function runBoundMs(config: { waitForSync: boolean; waitTimeout: number }): number {
+  return (RUN_BOUND_S + (config.waitForSync ? config.waitTimeout : 0)) * 1000
+}
+
+/** Why a run stopped before its end; `during` names what it was waiting for. */
+export class RunStopped extends UpdateError {
+  override name = 'RunStopped'
+  constructor(
+    readonly kind: 'deadline' | 'cancelled',
+    message: string,
+    private readonly phrase: (what: string) => string
+  ) {
+    super(message)
+  }
+  /** The same stop, saying what the run was waiting for. */
+  during(what: string): RunStopped {
+    return new RunStopped(this.kind, this.phrase(what), this.phrase)
+  }
+}
+
+/** What a stopping run tells the work it drives. */
+export interface Stop {
+  /** Aborted when nothing new may start (cancelled, or the bound hit); its reason is a RunStopped. */
+  signal: AbortSignal
+  /** Aborted when requests in flight are dropped: the bound hit, or a cancel's grace ran out. */
+  requests: AbortSignal
+}
+
+/**
+ * If `err` is how a request ended because the run stopped, the error to report instead (naming
+ * `what`); otherwise undefined. `signal` covers callers whose errors do not carry the reason.
+ */
+export function stoppedWhile(
+  err: unknown,
+  what: string,
+  signal?: AbortSignal
+): RunStopped | undefined {
+  if (err instanceof RunStopped) return err
+  const cause = (err as { cause?: unknown } | undefined)?.cause
+  if ((err as { name?: string } | undefined)?.name === 'AbortError' && cause instanceof RunStopped)
+    return cause.during(what)
+  if (signal?.aborted && signal.reason instanceof RunStopped) return signal.reason.during(what)
+  return undefined
+}
+
+/** The stop state of one run: started with its bound; `cancel` on SIGINT/SIGTERM. */
+export class Lifecycle implements Stop {
+  private readonly stopping = new AbortController()
+  private readonly dropping = new AbortController()
+  private readonly timers: NodeJS.Timeout[] = []
+  private readonly graceMs: number
+  /** The first signal that cancelled the run, if any. */
+  cancelledBy: string | undefined
+
+  constructor(opts: { boundMs: number; graceMs?: number }) {
+    this.graceMs = opts.graceMs ?? CANCEL_GRACE_MS
+    const s = opts.boundMs / 1000
+    const deadline = new RunStopped(
+      'deadline',
+      `The run did not finish within its time bound of ${s} s; nothing more was written.`,
+      (what) =>
+        `${what} did not answer within the run's time bound of ${s} s; nothing more was written.`
+    )
+    this.later(opts.boundMs, () => {
+      this.stopping.abort(deadline)
+      this.dropping.abort(deadline)
+    })
+  }
+
+  get signal(): AbortSignal {
+    return this.stopping.signal
+  }
+
+  get requests(): AbortSignal {
+    return this.dropping.signal
+  }
+
+  /** First call: start nothing new, and drop requests still in flight after the grace. Again: drop them now. */
+  cancel(how: string): void {
+    if (this.stopping.signal.aborted) {
+      this.dropping.abort(this.stopping.signal.reason)
+      return
+    }
+    this.cancelledBy = how
+    const stopped = new RunStopped(
+      'cancelled',
+      `The run was cancelled (${how}); no further change was submitted.`,
+      (what) =>
+        `The run was cancelled (${how}) while waiting for ${what}; no further change was submitted.`
+    )
+    this.stopping.abort(stopped)
+    this.later(this.graceMs, () => this.dropping.abort(stopped))
+  }
+
+  /** Clears the timers (the run is over). */
+  close(): void {
+    for (const t of this.timers) clearTimeout(t)
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const t = setTimeout(fn, ms)
+    // Never what keeps a finished run alive.
+    t.unref()
+    this.timers.push(t)
+  }
+}
+
+export interface SignalSource {
+  on(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
+  off(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
+}
+
+/** Cancel `life` on SIGINT and SIGTERM (as the runner sends them) until the returned function is called. */
+export function cancelOnSignals(life: Lifecycle, proc: SignalSource = process): () => void {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((sig) => {
+    const handler = (): void => life.cancel(sig)
+    proc.on(sig, handler)
+    return [sig, handler] as const
+  })
+  return () => {
+    for (const [sig, handler] of handlers) proc.off(sig, handler)
+  }
+}

@@ -1,0 +1,400 @@
+import type { Change, Route53Client } from '@aws-sdk/client-route-53'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { UpdateError } from '../model/errors.js'
+import { hostAddresses } from '../inputs/host-ids.js'
+import { RunStopped, stoppedWhile, type Stop } from './lifecycle.js'
+import { listedName } from '../model/names.js'
+import { planRecord, splitBatches, type PlannedRecord, type Target } from './plan.js'
+import {
+  createRoute53Client,
+  discoverZones,
+  explainError,
+  isConflict,
+  lostAnswer,
+  readNames,
+  submitBatch,
+  waitForSync,
+  type RetryTiming
+} from '../aws/route53.js'
+import type { Detected } from '../detect/index.js'
+import { crowdWarning, fleetRows, type FleetMembers } from './fleet.js'
+import type {
+  AddressOrigin,
+  Config,
+  DetectionConfig,
+  Logger,
+  RecordReport,
+  RecordType
+} from '../model/types.js'
+
+/** What a run did (or in a dry run would do). */
+export interface UpdateReport {
+  dryRun: boolean
+  records: RecordReport[]
+  ipv4: string[]
+  ipv6: string[]
+  origins: AddressOrigin[]
+  changeIds: string[]
+  changed: boolean
+  /** On failure: every record the run planned, applied rows with their change ids. */
+  attempted: RecordReport[]
+  /** With set-identifier: per name and type, the other members of the multivalue record. */
+  members?: FleetMembers[]
+  /** The run was cancelled: `records` holds only what was applied before it stopped. */
+  cancelled?: boolean
+}
+
+/** The report, plus the error that stopped the run part way, if any. */
+export interface UpdateOutcome {
+  report: UpdateReport
+  error?: Error
+}
+
+export interface UpdateDeps {
+  logger: Logger
+  /** Credentials for Route 53; undefined uses the SDK's default chain. */
+  credentials?: AwsCredentialIdentity
+  /** Finds this machine's addresses when the config gives none. */
+  detect?: (cfg: DetectionConfig) => Promise<Detected>
+  /** A ready client (tests); otherwise one is made from the config. */
+  client?: Route53Client
+  /** Retry and polling timing (tests inject zero delays); never an input. */
+  timing?: RetryTiming
+  /** Cancellation and the run's time bound: no batch is submitted once `stop.signal` is aborted. */
+  stop?: Stop
+}
+
+/** Guarded writes are retried this many times when a record changed under us. */
+export const MAX_CONFLICT_RETRIES = 3
+
+const key = (t: { name: string; type: RecordType }): string => `${listedName(t.name)} ${t.type}`
+
+/** Every name the run manages: `hostname` (and `host-map`), then the `ipv6-host-ids` names. */
+export function managedNames(config: Config): string[] {
+  return [...config.hostnames, ...(config.hostIds?.hosts.map((h) => h.name) ?? [])]
+}
+
+function targetsFor(config: Config, ipv4: string[], ipv6: string[], logger: Logger): Target[] {
+  const targets: Target[] = []
+  for (const name of config.hostnames) {
+    if (config.state === 'absent' || ipv4.length > 0)
+      targets.push({ name, type: 'A', values: ipv4 })
+    if (config.state === 'absent' || ipv6.length > 0)
+      targets.push({ name, type: 'AAAA', values: ipv6 })
+  }
+  const hostIds = config.hostIds
+  if (hostIds && hostIds.hosts.length > 0) {
+    if (config.state === 'absent') {
+      for (const h of hostIds.hosts) targets.push({ name: h.name, type: 'AAAA', values: [] })
+    } else if (ipv6.length === 0) {
+      // Only with ip-version both, when IPv6 was not detected (inputs require IPv6 otherwise).
+      logger.warning(
+        `ipv6-host-ids: this machine's IPv6 address is not known, so the hosts' AAAA records (${hostIds.hosts.map((h) => h.name).join(', ')}) are left as they are.`
+      )
+    } else {
+      let hosts: { name: string; address: string }[]
+      try {
+        hosts = hostAddresses(hostIds, ipv6)
+      } catch (err) {
+        throw new UpdateError(`ipv6-host-ids: ${(err as Error).message}.`)
+      }
+      for (const h of hosts) targets.push({ name: h.name, type: 'AAAA', values: [h.address] })
+    }
+  }
+  return targets
+}
+
+function describe(r: RecordReport): string {
+  const values = (v: string[]): string => (v.length ? v.join(',') : '(none)')
+  const change = r.changeId ? `, change ${r.changeId}` : ''
+  const arrow =
+    r.result === 'unchanged'
+      ? values(r.after.length ? r.after : r.before)
+      : `${values(r.before)} -> ${values(r.after)}`
+  const member = r.setIdentifier ? ` (member '${r.setIdentifier}')` : ''
+  return `${r.name} ${r.type}${member} in ${r.zoneId}: ${arrow}, TTL ${r.ttl} (${r.result}${change})`
+}
+
+/** The report row of a planned record. */
+function row(
+  { changes: _changes, members: _members, ...rest }: PlannedRecord,
+  changeId: string
+): RecordReport {
+  return { ...rest, changeId }
+}
+
+/** Throws the stop's reason once the run is stopping: called before anything new starts. */
+function checkStop(stop: Stop | undefined): void {
+  if (stop?.signal.aborted) throw stop.signal.reason as Error
+}
+
+async function planZone(
+  client: Route53Client,
+  zoneId: string,
+  targets: Target[],
+  config: Config,
+  stop?: Stop
+): Promise<PlannedRecord[]> {
+  checkStop(stop)
+  const live = await readNames(
+    client,
+    zoneId,
+    targets.map((t) => t.name),
+    stop?.requests
+  )
+  const o = {
+    zoneId,
+    state: config.state,
+    ttl: config.ttl,
+    dryRun: config.dryRun,
+    ...(config.setIdentifier !== undefined ? { setIdentifier: config.setIdentifier } : {}),
+    ...(config.healthCheckId ? { healthCheckId: config.healthCheckId } : {})
+  }
+  return targets.map((t) => planRecord(t, live.get(listedName(t.name)) ?? [], o))
+}
+
+/** One zone's write: what to apply, where, and where to record what settled. */
+interface ZoneWrite {
+  client: Route53Client
+  zoneId: string
+  targets: Target[]
+  /** The plan made from the first read. */
+  plans: PlannedRecord[]
+  config: Config
+  logger: Logger
+  /** Records settled so far, by key: filled as each batch is accepted. */
+  done: Map<string, RecordReport>
+  /** Cancellation and the run's time bound. */
+  stop?: Stop
+}
+
+/**
+ * Apply one zone's plan as guarded batches, recording each settled record in `done` as soon as
+ * its batch is accepted (so a failure later still reports it). When a batch is refused because a
+ * record changed since it was read, read again, plan again and retry.
+ */
+async function applyZone(w: ZoneWrite): Promise<void> {
+  const { client, zoneId, config, logger, done, stop } = w
+  let plans = w.plans
+  for (let attempt = 0; ; attempt++) {
+    const pending = plans.filter((p) => !done.has(key(p)))
+    for (const p of pending.filter((p) => p.changes.length === 0)) done.set(key(p), row(p, ''))
+    const batches = splitBatches(pending.map((p) => p.changes))
+    const inBatch = (batch: Change[]): PlannedRecord[] =>
+      pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]!))
+    let current: Change[] = []
+    try {
+      for (const batch of batches) {
+        checkStop(stop)
+        current = batch
+        const id = await submitBatch(client, zoneId, batch, config.comment, stop?.requests)
+        for (const p of inBatch(batch)) done.set(key(p), row(p, id))
+      }
+      break
+    } catch (err) {
+      if (err instanceof RunStopped) throw err
+      if (!isConflict(err))
+        throw explainError(err, {
+          operation: 'ChangeResourceRecordSets',
+          zoneId,
+          changes: batches.flat()
+        })
+      if (attempt >= MAX_CONFLICT_RETRIES) {
+        throw new UpdateError(
+          `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`,
+          { cause: err }
+        )
+      }
+      const refused = inBatch(current)
+      const rest = w.targets.filter((t) => !done.has(key(t)))
+      plans = await planZone(client, zoneId, rest, config, stop)
+      const doubt = lostAnswer(err)
+      if (doubt) claimLostAnswers(refused, plans, doubt, w)
+      if (refused.some((p) => !done.has(key(p))) || !doubt)
+        logger.warning(
+          `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`
+        )
+    }
+  }
+}
+
+/**
+ * A write whose answer was lost (a 5xx or a broken connection after sending) is retried by the SDK;
+ * when the retry is refused as a conflict and every record of the batch now reads exactly as this
+ * run planned, the first attempt was applied (a batch applies whole or not at all). Count those
+ * records as this run's change, with a warning.
+ */
+function claimLostAnswers(
+  refused: PlannedRecord[],
+  replanned: PlannedRecord[],
+  doubt: string,
+  w: ZoneWrite
+): void {
+  const asPlanned = (was: PlannedRecord): boolean =>
+    replanned.some((p) => key(p) === key(was) && p.changes.length === 0)
+  if (refused.length === 0 || !refused.every(asPlanned)) return
+  for (const was of refused) {
+    w.done.set(key(was), row(was, ''))
+    w.logger.warning(
+      `${describe(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`
+    )
+  }
+}
+
+/**
+ * The one update both the action and the CLI run: find addresses, find zones, read, plan, and
+ * apply guarded changes. Every read and plan happens before the first write, so a refusal
+ * (a CNAME, an alias, a bad zone) writes nothing anywhere.
+ */
+export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOutcome> {
+  const { logger, stop } = deps
+  const report: UpdateReport = {
+    dryRun: config.dryRun,
+    records: [],
+    ipv4: [...config.ipv4],
+    ipv6: [...config.ipv6],
+    origins: [
+      ...config.ipv4.map((address) => ({ family: 4 as const, address, how: 'input' })),
+      ...config.ipv6.map((address) => ({ family: 6 as const, address, how: 'input' }))
+    ],
+    changeIds: [],
+    changed: false,
+    attempted: []
+  }
+  const planned: RecordReport[] = []
+  const applied = new Map<string, RecordReport>()
+  let settled = false
+  try {
+    if (config.detection) {
+      if (!deps.detect)
+        throw new UpdateError('No address was given (ip) and detection is not available here.')
+      let found: Detected
+      try {
+        found = await deps.detect(config.detection)
+      } catch (err) {
+        throw stoppedWhile(err, 'the address-echo providers', stop?.requests) ?? err
+      }
+      report.ipv4 = found.ipv4
+      report.ipv6 = found.ipv6
+      report.origins = found.origins
+    }
+    if (config.state === 'present' && report.ipv4.length + report.ipv6.length === 0) {
+      throw new UpdateError('No address to publish: none was given and none was detected.')
+    }
+    if (config.state === 'absent') {
+      report.ipv4 = []
+      report.ipv6 = []
+    }
+
+    const client =
+      deps.client ??
+      createRoute53Client({
+        region: config.region,
+        ...(deps.credentials ? { credentials: deps.credentials } : {}),
+        ...(deps.timing ? { timing: deps.timing } : {})
+      })
+    const targets = targetsFor(config, report.ipv4, report.ipv6, logger)
+    const names = [...new Set(targets.map((t) => t.name))]
+    const zoneOf = new Map<string, string>()
+    if (config.hostedZoneId) {
+      for (const name of names) zoneOf.set(name, config.hostedZoneId)
+    } else {
+      checkStop(stop)
+      for (const [name, zone] of await discoverZones(
+        client,
+        names,
+        config.privateZone,
+        stop?.requests
+      )) {
+        zoneOf.set(name, zone.id)
+        logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
+      }
+    }
+    const byZone = new Map<string, Target[]>()
+    for (const t of targets) {
+      const zone = zoneOf.get(t.name)!
+      byZone.set(zone, [...(byZone.get(zone) ?? []), t])
+    }
+
+    // Read and plan every zone before writing anything.
+    const plans = new Map<string, PlannedRecord[]>()
+    for (const [zoneId, zoneTargets] of byZone) {
+      const zonePlans = await planZone(client, zoneId, zoneTargets, config, stop)
+      plans.set(zoneId, zonePlans)
+      planned.push(...zonePlans.map((p) => row(p, '')))
+    }
+    if (config.setIdentifier !== undefined) {
+      report.members = [...plans.values()].flat().map((p) => ({
+        name: p.name,
+        type: p.type,
+        zoneId: p.zoneId,
+        others: p.members
+      }))
+    }
+
+    if (config.dryRun) {
+      report.records = planned
+    } else {
+      for (const [zoneId, zonePlans] of plans) {
+        await applyZone({
+          client,
+          zoneId,
+          targets: byZone.get(zoneId)!,
+          plans: zonePlans,
+          config,
+          logger,
+          done: applied,
+          ...(stop ? { stop } : {})
+        })
+      }
+      report.records = planned.map((p) => applied.get(key(p)) ?? p)
+      report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
+    }
+    report.changed = report.records.some((r) => r.result !== 'unchanged')
+    for (const r of report.records) logger.info(describe(r))
+    for (const row of fleetRows(report.records, report.members ?? [])) {
+      const others = row.others.length
+      if (others > 0)
+        logger.info(`${row.record.name} ${row.record.type}: ${others} other member(s)`)
+      const crowd = crowdWarning(row)
+      if (crowd) logger.warning(crowd)
+    }
+    settled = true
+
+    if (config.waitForSync && !config.dryRun) {
+      const zoneOfChange = new Map(
+        report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId])
+      )
+      for (const r of report.records.filter((r) => r.result !== 'unchanged' && !r.changeId))
+        logger.warning(
+          `Cannot wait for ${r.name} ${r.type} to be in sync: its change id is unknown.`
+        )
+      for (const [id, zoneId] of zoneOfChange) {
+        checkStop(stop)
+        logger.info(`Waiting for change ${id} to be in sync...`)
+        // A cancel ends the wait at once: the change is applied and completes anyway.
+        await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing, stop?.signal)
+        logger.info(`Change ${id} is INSYNC.`)
+      }
+    }
+    return { report }
+  } catch (err) {
+    // Failing before every record settled: records hold only what was written, and attempted
+    // shows the whole plan for the summary.
+    report.attempted = planned.map((p) => applied.get(key(p)) ?? p)
+    if (!settled) {
+      report.records = planned.flatMap((p) => {
+        const r = applied.get(key(p))
+        return r && r.result !== 'unchanged' ? [r] : []
+      })
+      for (const r of report.records) logger.info(describe(r))
+      report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
+      report.changed = report.records.length > 0
+    }
+    if (err instanceof RunStopped && err.kind === 'cancelled') report.cancelled = true
+    return { report, error: err instanceof Error ? err : new Error(String(err)) }
+  }
+}
+
+/** The line a record gets in the log, as the one-shot run prints it (watch mode reuses it). */
+export const describeRecord = describe

@@ -1,0 +1,54 @@
+import { isLoopbackHost } from './address.js'
+import { InputError } from './errors.js'
+
+/** `https://hc-ping.com/…`: what a log may show of a secret URL (scheme and host only). */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.host}/…`
+  } catch {
+    return '(a URL)'
+  }
+}
+
+/**
+ * Check a secret URL input (`heartbeat-url`, `notify-url`): https, or plain http only for a
+ * loopback host. Errors show the scheme and host alone: the rest is the secret.
+ */
+export function validateSecretUrl(input: string, text: string): string {
+  let u: URL
+  try {
+    u = new URL(text)
+  } catch {
+    throw new InputError(input, 'is not a URL (expected https://…)')
+  }
+  if (u.protocol === 'https:') return u.href
+  if (u.protocol === 'http:') {
+    if (isLoopbackHost(u.hostname)) return u.href
+    throw new InputError(
+      input,
+      `'${shownUrl(text)}' uses plain http://, which sends its secret in the clear: use https:// (http:// is allowed only for loopback)`
+    )
+  }
+  throw new InputError(input, `must be an https:// URL, not ${u.protocol.replace(/:$/, '')}:`)
+}
+
+/**
+ * The parts of a secret URL worth masking in logs: the whole URL as given and normalised, its path
+ * and query, and each long path segment or query value (tokens, ping UUIDs).
+ */
+export function secretParts(url: string): string[] {
+  const parts = new Set<string>([url])
+  try {
+    const u = new URL(url)
+    parts.add(u.href)
+    const rest = `${u.pathname}${u.search}`
+    if (rest.length >= 8) parts.add(rest)
+    for (const seg of u.pathname.split('/')) if (seg.length >= 16) parts.add(seg)
+    for (const value of u.searchParams.values()) if (value.length >= 16) parts.add(value)
+    if (u.password) parts.add(u.password)
+  } catch {
+    // Not a URL: the whole text is the secret.
+  }
+  return [...parts]
+}

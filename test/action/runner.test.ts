@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  createRunner,
+  escapeData,
+  escapeProperty,
+  formatCommand,
+  outputEntry
+} from '../../src/action/runner.js'
+import { clearSecrets } from '../../src/net/redact.js'
+import { parseOutputFile } from '../helpers/run-action.js'
+
+function realRunner(env: Record<string, string | undefined> = {}) {
+  let stdout = ''
+  const codes: number[] = []
+  const runner = createRunner({
+    env,
+    write: (t) => void (stdout += t),
+    setExitCode: (c) => void codes.push(c)
+  })
+  return { runner, stdout: () => stdout, codes }
+}
+
+function files() {
+  const dir = mkdtempSync(join(tmpdir(), 'r53-runner-'))
+  const output = join(dir, 'output')
+  const summary = join(dir, 'summary')
+  writeFileSync(output, '')
+  writeFileSync(summary, '')
+  return { output, summary }
+}
+
+afterEach(() => clearSecrets())
+
+describe('workflow commands (GitHub documented escaping)', () => {
+  it('escapes %, CR and LF in data, and also : and , in properties', () => {
+    expect(escapeData('50% done\r\nnext: a,b')).toBe('50%25 done%0D%0Anext: a,b')
+    expect(escapeProperty('50% done\r\nnext: a,b')).toBe('50%25 done%0D%0Anext%3A a%2Cb')
+    expect(formatCommand('warning', {}, 'a\nb')).toBe('::warning::a%0Ab')
+    expect(formatCommand('set-output', { name: 'x:y' }, 'v')).toBe('::set-output name=x%3Ay::v')
+  })
+
+  it('writes one command per line for warning, debug and error; info as plain text', () => {
+    const { runner, stdout, codes } = realRunner()
+    runner.info('hello\nworld')
+    runner.warning('careful: 100%')
+    runner.debug('detail')
+    runner.error('two\nlines')
+    expect(stdout()).toBe(
+      'hello\nworld\n::warning::careful: 100%25\n::debug::detail\n::error::two%0Alines\n'
+    )
+    expect(codes).toEqual([])
+  })
+
+  it('setFailed writes an error annotation and sets exit code 1', () => {
+    const { runner, stdout, codes } = realRunner()
+    runner.setFailed('it broke')
+    expect(stdout()).toBe('::error::it broke\n')
+    expect(codes).toEqual([1])
+  })
+
+  it('setSecret emits ::add-mask:: (per line) and masks the value in everything written later', () => {
+    const { output, summary } = files()
+    const { runner, stdout } = realRunner({ GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary })
+    runner.setSecret('s3cr3t-value-1\ns3cr3t-value-2')
+    runner.info('got s3cr3t-value-1 and s3cr3t-value-2')
+    runner.warning('s3cr3t-value-1')
+    runner.setOutput('token', 'x s3cr3t-value-2 y')
+    runner.appendSummary('<p>s3cr3t-value-1</p>')
+    expect(stdout()).toBe(
+      '::add-mask::s3cr3t-value-1\n::add-mask::s3cr3t-value-2\n' +
+        'got *** and ***\n::warning::***\n'
+    )
+    expect(parseOutputFile(readFileSync(output, 'utf8'))).toEqual({ token: 'x *** y' })
+    expect(readFileSync(summary, 'utf8')).toBe('<p>***</p>')
+  })
+})
+
+describe('file commands', () => {
+  it('writes outputs in the heredoc form with a fresh random delimiter each time', () => {
+    const { output } = files()
+    const { runner, stdout } = realRunner({ GITHUB_OUTPUT: output })
+    runner.setOutput('records', '[{"a":1}]')
+    runner.setOutput('multi', 'line one\nline two')
+    runner.setOutput('empty', '')
+    const text = readFileSync(output, 'utf8')
+    expect(parseOutputFile(text)).toEqual({
+      records: '[{"a":1}]',
+      multi: 'line one\nline two',
+      empty: ''
+    })
+    const delimiters = [...text.matchAll(/^\w+<<(.+)$/gm)].map((m) => m[1])
+    expect(delimiters).toHaveLength(3)
+    expect(new Set(delimiters).size).toBe(3)
+    for (const d of delimiters) expect(d).toMatch(/^ghadelimiter_[0-9a-f-]{36}$/)
+    expect(stdout()).toBe('')
+  })
+
+  it('refuses a value that contains the delimiter', () => {
+    expect(() => outputEntry('x', 'a\nDELIM\nb', 'DELIM')).toThrow(/delimiter/)
+    expect(outputEntry('x', 'v', 'D')).toBe('x<<D\nv\nD\n')
+  })
+
+  it('falls back to ::set-output:: without GITHUB_OUTPUT', () => {
+    const { runner, stdout } = realRunner({})
+    runner.setOutput('changed', 'true')
+    expect(stdout()).toBe('\n::set-output name=changed::true\n')
+  })
+
+  it('appends to the step summary, and has none without GITHUB_STEP_SUMMARY', () => {
+    const { summary } = files()
+    writeFileSync(summary, 'earlier step\n')
+    const { runner } = realRunner({ GITHUB_STEP_SUMMARY: summary })
+    expect(runner.hasSummary()).toBe(true)
+    runner.appendSummary('<h2>one</h2>\n')
+    runner.appendSummary('two\n')
+    expect(readFileSync(summary, 'utf8')).toBe('earlier step\n<h2>one</h2>\ntwo\n')
+    const none = realRunner({}).runner
+    expect(none.hasSummary()).toBe(false)
+    expect(() => none.appendSummary('x')).not.toThrow()
+  })
+})
+
+describe('inputs', () => {
+  it('reads INPUT_<NAME> with spaces as underscores, upper-cased, hyphens kept, trimmed', () => {
+    const { runner } = realRunner({
+      'INPUT_HOSTED-ZONE-ID': '  Z123 \n',
+      INPUT_MY_INPUT: 'v'
+    })
+    expect(runner.getInput('hosted-zone-id')).toBe('Z123')
+    expect(runner.getInput('my input')).toBe('v')
+    expect(runner.getInput('missing')).toBe('')
+  })
+})
+
+describe('OIDC token', () => {
+  it('uses the injected token source', async () => {
+    const runner = createRunner({
+      env: {},
+      write: () => undefined,
+      getIDToken: (aud) => Promise.resolve(`token-for-${aud}`)
+    })
+    await expect(runner.getIDToken('sts.amazonaws.com')).resolves.toBe(
+      'token-for-sts.amazonaws.com'
+    )
+  })
+})

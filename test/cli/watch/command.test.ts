@@ -1,0 +1,378 @@
+// `route53-ddns watch` in-process: real flags, real update() against the stand-in, a fake clock,
+// injected detection and stop requests.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startStandIn, type StandIn } from '../../stand-in/index.js'
+import { main } from '../../../src/cli/main.js'
+import { duration, type WatchIo } from '../../../src/cli/watch/command.js'
+import type { Detected } from '../../../src/detect/index.js'
+import type { DetectionConfig, Logger } from '../../../src/model/types.js'
+
+const S = 1000
+const EPOCH = Date.parse('2026-11-27T12:00:00Z')
+
+let standIn: StandIn
+let zoneId: string
+const saved = { ...process.env }
+
+beforeAll(async () => {
+  standIn = await startStandIn({ rateLimit: false })
+  zoneId = standIn.addZone({ name: 'example.com' })
+  const home = mkdtempSync(join(tmpdir(), 'r53-watch-'))
+  Object.assign(process.env, standIn.env(), {
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials')
+  })
+  delete process.env.AWS_PROFILE
+})
+afterAll(async () => {
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+  Object.assign(process.env, saved)
+  await standIn?.close()
+})
+beforeEach(() => {
+  standIn.resetLog()
+  standIn.clearFaults()
+})
+
+interface WatchRun {
+  code: number
+  stdout: string
+  stderr: string
+  lines: string[]
+  detections: DetectionConfig[]
+  sleeps: number[]
+}
+
+/**
+ * Run `route53-ddns watch …` until the fake clock reaches `until` (seconds), then send SIGTERM.
+ * `address(t)` is what detection finds t seconds in (an Error fails it); `onDetect` may log.
+ */
+async function watchCli(
+  argv: string[],
+  opts: {
+    until: number
+    address?: (t: number) => string | Error
+    env?: Record<string, string>
+    onDetect?: (t: number, logger: Logger) => void
+    random?: () => number
+  }
+): Promise<WatchRun> {
+  let stdout = ''
+  let stderr = ''
+  let now = EPOCH
+  let stop: (signal: string) => void = () => {}
+  const detections: DetectionConfig[] = []
+  const sleeps: number[] = []
+  const io: WatchIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: opts.env ?? {},
+    machine: 'testbox',
+    clock: {
+      now: () => now,
+      random: opts.random ?? (() => 0.5),
+      sleep: async (ms) => {
+        sleeps.push(ms)
+        if (now + ms - EPOCH >= opts.until * S) {
+          now = EPOCH + opts.until * S
+          stop('SIGTERM')
+        } else now += ms
+      }
+    },
+    onStop: (fn) => {
+      stop = fn
+      return () => {}
+    },
+    detect: async (cfg, { logger }): Promise<Detected> => {
+      detections.push(cfg)
+      const t = (now - EPOCH) / S
+      opts.onDetect?.(t, logger)
+      const a = opts.address?.(t) ?? '203.0.113.5'
+      if (a instanceof Error) throw a
+      return { ipv4: [a], ipv6: [], origins: [{ family: 4, address: a, how: 'test' }] }
+    }
+  }
+  const code = await main(['watch', ...argv], io)
+  return { code, stdout, stderr, lines: stdout.split('\n').filter(Boolean), detections, sleeps }
+}
+
+const values = (name: string, type = 'A'): string[] =>
+  standIn
+    .records(zoneId)
+    .filter((s) => s.Name === `${name}.` && s.Type === type)
+    .flatMap((s) => (s.ResourceRecords ?? []).map((r) => r.Value ?? ''))
+
+const base = (name: string): string[] => [
+  '--hostname',
+  name,
+  '--hosted-zone-id',
+  zoneId,
+  '--ip-source',
+  'local'
+]
+
+describe('route53-ddns watch', () => {
+  it('publishes at start, follows a change within one interval, and exits 0 on SIGTERM', async () => {
+    const name = 'w-text.example.com'
+    const r = await watchCli(base(name), {
+      until: 120,
+      address: (t) => (t < 42 ? '203.0.113.5' : '203.0.113.9')
+    })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.lines).toEqual([
+      `watching ${name}: IPv4 from the interfaces every 5 s, Route 53 read at least every 1 h`,
+      expect.stringMatching(
+        new RegExp(
+          `^${name} A in ${zoneId}: \\(none\\) -> 203\\.0\\.113\\.5, TTL 300 \\(created, change \\w+\\): at start$`
+        )
+      ),
+      expect.stringMatching(
+        /: 203\.0\.113\.5 -> 203\.0\.113\.9, TTL 300 \(updated, change \w+\): the address changed$/
+      ),
+      'stopped by SIGTERM'
+    ])
+    expect(values(name)).toEqual(['203.0.113.9'])
+    // 24 ticks of local detection; Route 53 only at start and at the change.
+    expect(r.detections).toHaveLength(24)
+    expect(standIn.count('ListResourceRecordSets')).toBe(2)
+    expect(standIn.count('ChangeResourceRecordSets')).toBe(2)
+  })
+
+  it('--json: one object per event', async () => {
+    const name = 'w-json.example.com'
+    const r = await watchCli([...base(name), '--json', '--refresh', '60'], {
+      until: 160,
+      address: (t) => (t < 30 ? '203.0.113.5' : '203.0.113.6')
+    })
+    expect(r.code, r.stderr).toBe(0)
+    const events = r.lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(events.map((e) => e.event)).toEqual([
+      'start',
+      'change',
+      'change',
+      'heartbeat',
+      'heartbeat',
+      'stop'
+    ])
+    expect(events[0]).toEqual({
+      time: '2026-11-27T12:00:00.000Z',
+      event: 'start',
+      hostnames: [name],
+      intervalSeconds: 5,
+      refreshSeconds: 60,
+      deleteOnStop: false,
+      dryRun: false
+    })
+    expect(events[2]).toMatchObject({
+      time: '2026-11-27T12:00:30.000Z',
+      event: 'change',
+      reason: 'address',
+      name,
+      type: 'A',
+      zoneId,
+      before: ['203.0.113.5'],
+      after: ['203.0.113.6'],
+      result: 'updated'
+    })
+    expect(events[3]).toEqual({
+      time: '2026-11-27T12:01:30.000Z',
+      event: 'heartbeat',
+      ipv4: ['203.0.113.6'],
+      ipv6: [],
+      records: 1,
+      nextReadSeconds: 60
+    })
+    expect(events[5]).toMatchObject({ event: 'stop', signal: 'SIGTERM' })
+  })
+
+  it('failures: one line each on stderr with the backoff, and the watch goes on', async () => {
+    const name = 'w-fail.example.com'
+    standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'AccessDenied', times: 3 })
+    const r = await watchCli(base(name), { until: 120 })
+    expect(r.code).toBe(0)
+    const errors = r.stderr.split('\n').filter(Boolean)
+    expect(errors).toHaveLength(3)
+    expect(errors.map((l) => /next try in (\d+ s)/.exec(l)?.[1])).toEqual(['10 s', '20 s', '40 s'])
+    expect(errors[0]).toMatch(
+      /^error: Route 53 refused route53:ChangeResourceRecordSets .*Access denied \(injected fault\)/
+    )
+    // The same failure again: its first line only.
+    expect(errors[1]).toMatch(/change actions CREATE\. … \(as before\) \(failure 2 in a row/)
+    expect(r.lines.slice(1, 3)).toEqual([
+      expect.stringMatching(/\(created, change \w+\): after a failure$/),
+      'recovered after 3 failures'
+    ])
+    expect(values(name)).toEqual(['203.0.113.5'])
+  })
+
+  it('a repeated warning is printed once per refresh interval, not every tick', async () => {
+    const r = await watchCli([...base('w-warn.example.com'), '--refresh', '60'], {
+      until: 150,
+      onDetect: (_t, logger) =>
+        logger.warning('IPv6 was not detected. Leaving those records as they are.')
+    })
+    expect(r.code).toBe(0)
+    expect(r.stderr.match(/^warning: IPv6 was not detected/gm)).toHaveLength(3) // 0, 60, 120 s
+  })
+
+  it('--delete-on-stop deletes the records after SIGTERM', async () => {
+    const name = 'w-delete.example.com'
+    const r = await watchCli([...base(name), '--delete-on-stop'], { until: 20 })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.lines.at(-2)).toMatch(
+      /203\.0\.113\.5 -> \(none\), TTL 300 \(deleted, change \w+\): on stop$/
+    )
+    expect(r.lines.at(-1)).toBe('stopped by SIGTERM')
+    expect(values(name)).toEqual([])
+  })
+
+  it('a failed delete on stop exits 1', async () => {
+    const name = 'w-delete-fails.example.com'
+    const r = await watchCli([...base(name)], {
+      until: 10,
+      env: { ROUTE53_DDNS_DELETE_ON_STOP: 'true' },
+      onDetect: (t) => {
+        if (t === 5)
+          standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'AccessDenied' })
+      }
+    })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^error: /m)
+    expect(r.lines.at(-1)).toBe('stopped by SIGTERM; deleting the records failed')
+    expect(values(name)).toEqual(['203.0.113.5'])
+  })
+
+  it.each([
+    [['--ip-source', 'local'], 5, 0],
+    [['--ip', '198.51.100.7'], 5, 0],
+    [['--ip-source', 'command', '--ip-command', '/usr/local/bin/router-ip'], 60, 0],
+    [['--ip-source', 'public'], 300, 0.1],
+    [['--ip-source', 'public', '--interval', '30'], 30, 0.1]
+  ])('%j: interval %i s, jitter %s', async (flags, interval, jitter) => {
+    const r = await watchCli(
+      [
+        '--hostname',
+        'w-defaults.example.com',
+        '--hosted-zone-id',
+        zoneId,
+        '--json',
+        '--dry-run',
+        ...flags
+      ],
+      { until: 2 * interval, random: () => 0 }
+    )
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.lines[0] ?? '')).toMatchObject({
+      intervalSeconds: interval,
+      refreshSeconds: 3600
+    })
+    // random() is 0 here: the low end of the jitter range.
+    expect(r.sleeps[0]).toBe(interval * (1 - jitter) * S)
+  })
+
+  it('environment variables set the watch options', async () => {
+    const r = await watchCli([...base('w-env.example.com'), '--json', '--dry-run'], {
+      until: 40,
+      env: { ROUTE53_DDNS_INTERVAL: '20', ROUTE53_DDNS_REFRESH: '600' }
+    })
+    expect(JSON.parse(r.lines[0] ?? '')).toMatchObject({ intervalSeconds: 20, refreshSeconds: 600 })
+  })
+
+  it.each([
+    [['--interval', '0'], {}, /^error: --interval: 0 is out of range \(1 … 86400\)/],
+    [['--interval', '1.5'], {}, /--interval: '1\.5' is not a whole number of seconds/],
+    [[], { ROUTE53_DDNS_INTERVAL: 'soon' }, /ROUTE53_DDNS_INTERVAL: 'soon' is not a whole number/],
+    [
+      ['--refresh', '10'],
+      { ROUTE53_DDNS_INTERVAL: '60' },
+      /--refresh: 10 is shorter than the interval \(60 s\)/
+    ],
+    [['--delete-on-stop=maybe'], {}, /--delete-on-stop: 'maybe' is not a boolean/],
+    [
+      [],
+      { ROUTE53_DDNS_DELETE_ON_STOP: 'yes' },
+      /ROUTE53_DDNS_DELETE_ON_STOP: 'yes' is not a boolean/
+    ],
+    [['--state', 'absent'], {}, /--state: watch keeps records present/],
+    [
+      ['--notify-url', 'https://hooks.example.com/x'],
+      {},
+      /--notify-url: monitoring is for one-shot runs/
+    ],
+    [
+      [],
+      { ROUTE53_DDNS_HEARTBEAT_URL: 'https://hc.example.com/x' },
+      /ROUTE53_DDNS_HEARTBEAT_URL: monitoring is for one-shot runs/
+    ],
+    [['--interval'], {}, /--interval needs a value/],
+    [['--bogus'], {}, /unknown option '--bogus'/],
+    [['extra'], {}, /unexpected argument 'extra'/],
+    [['--role-to-assume', 'arn:aws:iam::111122223333:role/x'], {}, /GitHub OIDC input/]
+  ])('usage error %j %j', async (flags, env, message) => {
+    const r = await watchCli([...base('w-usage.example.com'), ...flags], { until: 10, env })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).toMatch(/Run 'route53-ddns watch --help' for usage\.\n$/)
+    expect(r.stdout).toBe('')
+    expect(r.detections).toHaveLength(0)
+    expect(standIn.count()).toBe(0)
+  })
+
+  it('the one-shot command does not take watch options, and watch must come first', async () => {
+    const one = await watchCli([], { until: 1 })
+    expect(one.code).toBe(2) // no hostname
+    const r1 = await main(['--hostname', 'a.example.com', '--interval', '5'], {
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+      env: {}
+    })
+    expect(r1).toBe(2)
+    let err = ''
+    const r2 = await main(['--hostname', 'a.example.com', 'watch'], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (err += t) },
+      env: {}
+    })
+    expect(r2).toBe(2)
+    expect(err).toMatch(/'watch' must come first: route53-ddns watch \[options\]/)
+  })
+
+  it('watch --help lists its options with their variables', async () => {
+    let out = ''
+    const code = await main(['watch', '--help'], {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: () => true },
+      env: {}
+    })
+    expect(code).toBe(0)
+    for (const v of [
+      '--interval SECONDS',
+      'ROUTE53_DDNS_INTERVAL',
+      '--refresh SECONDS',
+      'ROUTE53_DDNS_REFRESH',
+      '--delete-on-stop[=true|false]',
+      'ROUTE53_DDNS_DELETE_ON_STOP'
+    ]) {
+      expect(out).toContain(v)
+    }
+  })
+})
+
+describe('duration', () => {
+  it.each([
+    [5 * S, '5 s'],
+    [119 * S, '119 s'],
+    [300 * S, '5 min'],
+    [3599 * S, '60 min'],
+    [3600 * S, '1 h'],
+    [5400 * S, '1.5 h'],
+    [7200 * S, '2 h'],
+    [5400 * S * 2, '3 h']
+  ])('%i ms', (ms, text) => {
+    expect(duration(ms)).toBe(text)
+  })
+})

@@ -1,0 +1,2 @@
+# The systemd unit tests need systemd-analyze.
+need_debian systemd

@@ -28,8 +28,22 @@ export function fullJitter(retries: number, base: number): number {
   return Math.floor(Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS))
 }
 
-export const defaultSleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms))
+/**
+ * The program's one sleep: resolves after `ms`, or as soon as `signal` aborts (it never rejects;
+ * callers check the signal). Used between STS attempts and between the watch's ticks.
+ */
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
 
 function backoffStrategy(timing: RetryTiming): {
   setDelayBase(ms: number): void

@@ -65,6 +65,7 @@ export function helpText(version: string): string {
     '  route53-ddns [options]               update the records (the action, without a runner)',
     '  route53-ddns watch [options]         keep them current: check often, write on change',
     '                                       (route53-ddns watch --help for its options)',
+    '  route53-ddns health [--url URL]      exit 0 if a watch --metrics answers healthy, else 1',
     '  route53-ddns policy [options]        print the least-privilege IAM and OIDC trust policies',
     '                                       (route53-ddns policy --help for its options)',
     '',
@@ -198,6 +199,16 @@ export function watchHelpText(): string {
         'once per refresh interval. With --json, one JSON object per event on stdout: start, ' +
         'change (with the record fields of the records output and a reason), heartbeat, ' +
         'failure, recovered, stop.',
+      2
+    ),
+    '',
+    'Monitoring:',
+    wrap(
+      '--heartbeat-url pings after the first check in sync, then every 5 minutes (or every ' +
+        'interval, if longer) while checks succeed; /fail (Uptime Kuma: status=down) once when ' +
+        'a failure streak starts, success when it ends; never twice within a minute. ' +
+        '--notify-url tells of each check that wrote records and of the start and end of a ' +
+        'failure streak.',
       2
     ),
     '',

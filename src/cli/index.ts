@@ -12,5 +12,6 @@ const argv = process.argv.slice(2)
 void main(argv).then((code) => {
   process.exitCode = code
   // A stopped watch may leave a detection it abandoned (bounded by its own timeouts): exit now.
-  if (argv[0] === 'watch') process.exit(code)
+  // `health` may leave an idle keep-alive connection: its answer is all it waits for.
+  if (argv[0] === 'watch' || argv[0] === 'health') process.exit(code)
 })

@@ -5,7 +5,6 @@
  * SIGINT / SIGTERM (after reporting what was applied).
  */
 import { hostname as osHostname } from 'node:os'
-import pkg from '../../package.json' with { type: 'json' }
 import { InputError } from '../model/errors.js'
 import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../inputs/inputs.js'
 import { detectAddresses } from '../detect/index.js'
@@ -19,10 +18,12 @@ import { policyCommand } from './policy.js'
 import { addEnvSecrets, addSecret, redact } from '../net/redact.js'
 import { beginMonitoring } from '../notify/session.js'
 import { watchCommand, type WatchIo } from './watch/command.js'
+import { healthCommand } from './health.js'
+import { VERSION } from './version.js'
 
 export { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
 
-export const VERSION: string = pkg.version
+export { VERSION }
 
 function defaultIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env }
@@ -59,10 +60,11 @@ export async function main(argv: string[], rawIo: WatchIo = defaultIo()): Promis
   try {
     if (argv[0] === 'policy') return policyCommand(argv.slice(1), io)
     if (argv[0] === 'watch') return await watchCommand(argv.slice(1), io)
+    if (argv[0] === 'health') return await healthCommand(argv.slice(1), io)
     return await updateCommand(argv, io)
   } catch (err) {
     if (err instanceof UsageError) {
-      const sub = argv[0] === 'policy' || argv[0] === 'watch' ? argv[0] : undefined
+      const sub = ['policy', 'watch', 'health'].includes(argv[0] ?? '') ? argv[0] : undefined
       return usage(io, err.message, sub ? `route53-ddns ${sub}` : undefined)
     }
     const message = err instanceof Error ? err.message : String(err)
@@ -82,12 +84,12 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_OK
   }
   const sub = positionals[0]
-  if (sub === 'policy' || sub === 'watch') {
+  if (sub === 'policy' || sub === 'watch' || sub === 'health') {
     throw new UsageError(`'${sub}' must come first: route53-ddns ${sub} [options]`)
   }
   if (positionals.length > 0) {
     throw new UsageError(
-      `unexpected argument '${positionals[0] ?? ''}' (names go in --hostname; the subcommands are 'watch' and 'policy')`
+      `unexpected argument '${positionals[0] ?? ''}' (names go in --hostname; the subcommands are 'watch', 'health' and 'policy')`
     )
   }
   const json = values.get('json') === 'true'

@@ -4,6 +4,7 @@ import { UpdateError } from '../model/errors.js'
 import { hostAddresses } from '../inputs/host-ids.js'
 import { RunStopped, stoppedWhile, type Stop } from './lifecycle.js'
 import { listedName } from '../model/names.js'
+import { givenAddresses } from '../model/address.js'
 import { planRecord, splitBatches, type PlannedRecord, type Target } from './plan.js'
 import {
   createRoute53Client,
@@ -251,12 +252,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
   const report: UpdateReport = {
     dryRun: config.dryRun,
     records: [],
-    ipv4: [...config.ipv4],
-    ipv6: [...config.ipv6],
-    origins: [
-      ...config.ipv4.map((address) => ({ family: 4 as const, address, how: 'input' })),
-      ...config.ipv6.map((address) => ({ family: 6 as const, address, how: 'input' }))
-    ],
+    ...givenAddresses(config),
     changeIds: [],
     changed: false,
     attempted: []

@@ -167,7 +167,8 @@ export function booleanValue(value: string): boolean | undefined {
   return undefined
 }
 
-function bool(name: InputName, value: string): boolean {
+/** A boolean input or option; InputError naming `name` otherwise. */
+export function parseBoolean(name: string, value: string): boolean {
   const b = booleanValue(value)
   if (b === undefined) {
     throw new InputError(name, `'${shown(value)}' is not a boolean (use true or false)`)
@@ -175,7 +176,8 @@ function bool(name: InputName, value: string): boolean {
   return b
 }
 
-function int(name: InputName, value: string, min: number, max: number): number {
+/** A whole number in `min … max`; InputError naming `name` otherwise. */
+export function parseWholeNumber(name: string, value: string, min: number, max: number): number {
   if (!/^\d+$/.test(value)) throw new InputError(name, `'${shown(value)}' is not a whole number`)
   const n = Number(value)
   if (n < min || n > max) throw new InputError(name, `${value} is out of range (${min} … ${max})`)
@@ -308,7 +310,12 @@ function parseAuth(read: Read, run: RunContext | undefined): AuthConfig {
       `'${shown(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`
     )
   }
-  const durationSeconds = int('role-duration-seconds', read('role-duration-seconds'), 900, 43200)
+  const durationSeconds = parseWholeNumber(
+    'role-duration-seconds',
+    read('role-duration-seconds'),
+    900,
+    43200
+  )
   if (!roleArn) return { kind: 'default' }
   if (!ROLE_ARN.test(roleArn)) {
     throw new InputError(
@@ -371,7 +378,7 @@ function parseCommandInputs(
 ): Pick<DetectionConfig, 'command' | 'commandTimeoutMs'> {
   const text = read('ip-command')
   const command = text ? parseCommand(text) : undefined
-  const timeout = int('ip-command-timeout', read('ip-command-timeout'), 1, 600)
+  const timeout = parseWholeNumber('ip-command-timeout', read('ip-command-timeout'), 1, 600)
   if (command && source !== 'command') {
     throw new InputError('ip-command', "is only used with ip-source 'command'")
   }
@@ -392,7 +399,7 @@ function parseHostIdInputs(
   detection: DetectionConfig | undefined,
   state: DesiredState
 ): Config['hostIds'] {
-  const prefixLength = int('ipv6-prefix-length', read('ipv6-prefix-length'), 1, 127)
+  const prefixLength = parseWholeNumber('ipv6-prefix-length', read('ipv6-prefix-length'), 1, 127)
   const text = read('ipv6-host-ids')
   if (!text) return undefined
   const hosts = parseHostIds(text, prefixLength)
@@ -440,11 +447,11 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
 
   const state = parseState(read('state'))
   const fleet = parseFleetInputs(read)
-  const ttl = int('ttl', read('ttl'), 0, 2147483647)
-  const dryRun = bool('dry-run', read('dry-run'))
-  const privateZone = bool('private-zone', read('private-zone'))
-  const waitForSync = bool('wait-for-sync', read('wait-for-sync'))
-  const waitTimeout = int('wait-timeout', read('wait-timeout'), 1, 3600)
+  const ttl = parseWholeNumber('ttl', read('ttl'), 0, 2147483647)
+  const dryRun = parseBoolean('dry-run', read('dry-run'))
+  const privateZone = parseBoolean('private-zone', read('private-zone'))
+  const waitForSync = parseBoolean('wait-for-sync', read('wait-for-sync'))
+  const waitTimeout = parseWholeNumber('wait-timeout', read('wait-timeout'), 1, 3600)
 
   const { ipv4, ipv6 } = parseAddresses(read)
   if (state === 'absent' && ipv4.length + ipv6.length > 0) {
@@ -490,5 +497,5 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
 
 /** The monitoring inputs alone (read first, so a run with other bad inputs still reports). */
 export function parseMonitoringInputs(get: (name: InputName) => string): MonitorConfig {
-  return parseMonitoring(reader(get), bool)
+  return parseMonitoring(reader(get), parseBoolean)
 }

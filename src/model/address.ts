@@ -137,3 +137,22 @@ export function isLoopbackHost(hostname: string): boolean {
   if (family === 6) return classifyAddress(host).range === 'loopback'
   return false
 }
+
+/**
+ * The addresses a config gives (`ip`), as detection would report them: the one list both the
+ * update and the watch use when nothing is detected.
+ */
+export function givenAddresses(config: { ipv4: string[]; ipv6: string[] }): {
+  ipv4: string[]
+  ipv6: string[]
+  origins: { family: 4 | 6; address: string; how: string }[]
+} {
+  return {
+    ipv4: [...config.ipv4],
+    ipv6: [...config.ipv6],
+    origins: [
+      ...config.ipv4.map((address) => ({ family: 4 as const, address, how: 'input' })),
+      ...config.ipv6.map((address) => ({ family: 6 as const, address, how: 'input' }))
+    ]
+  }
+}

@@ -15,6 +15,8 @@ export interface RunEvent {
   run?: RunContext
   /** The names this run manages (for the failure issue's key and title). */
   hostnames: string[]
+  /** Watch mode: this check ended a streak of that many failed checks. */
+  recovered?: number
 }
 
 /** The outcome of a finished run: failed if it has an error, changed if any record is not unchanged. */
@@ -45,6 +47,10 @@ export function headline(event: RunEvent): string {
   const dry = event.dryRun ? ' (dry run: nothing was written)' : ''
   if (event.outcome === 'failed') return `route53-ddns failed${where}${dry}`
   const n = changedRecords(event).length
+  if (event.recovered !== undefined) {
+    const checks = `${event.recovered} failed check${event.recovered === 1 ? '' : 's'}`
+    return `route53-ddns: recovered after ${checks}${n ? `; ${n} ${n === 1 ? 'record' : 'records'} ${event.dryRun ? 'would change' : 'changed'}` : ''}${where}${dry}`
+  }
   if (n === 0) return `route53-ddns: records unchanged${where}${dry}`
   return `route53-ddns: ${n} ${n === 1 ? 'record' : 'records'} ${event.dryRun ? 'would change' : 'changed'}${where}${dry}`
 }

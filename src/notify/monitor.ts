@@ -44,13 +44,15 @@ export interface Monitor {
 
 const ok = (status: number): boolean => status >= 200 && status < 300
 
-/** Start monitoring a run: sends the heartbeat's start ping (if any) without waiting for it. */
-export function startMonitoring(config: MonitorConfig, deps: MonitorDeps): Monitor {
+/** One monitoring call: `what` to `url`, bounded, every problem a (redacted) warning. */
+export type MonitorCall = (what: string, url: string, req: HttpRequest) => Promise<void>
+
+/** The bounded call that every ping and webhook goes through. */
+export function monitorCall(deps: MonitorDeps): MonitorCall {
   const { logger, redact } = deps
   const sendFn = deps.send ?? defaultSend
   const timeoutMs = deps.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS
-
-  async function call(what: string, url: string, req: HttpRequest): Promise<void> {
+  return async (what, url, req) => {
     const where = shownUrl(url)
     try {
       const answer = await sendFn(req, { timeoutMs })
@@ -72,6 +74,13 @@ export function startMonitoring(config: MonitorConfig, deps: MonitorDeps): Monit
       )
     }
   }
+}
+
+/** Start monitoring a run: sends the heartbeat's start ping (if any) without waiting for it. */
+export function startMonitoring(config: MonitorConfig, deps: MonitorDeps): Monitor {
+  const { logger, redact } = deps
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS
+  const call = monitorCall(deps)
 
   function ping(phase: Phase, event?: RunEvent): Promise<void> {
     const url = config.heartbeatUrl

@@ -26,6 +26,14 @@ export interface SessionDeps {
   ) => (event: RunEvent, timeoutMs: number) => Promise<void>
 }
 
+/** Register every secret of the monitoring config with the run's redaction. */
+export function addMonitorSecrets(config: MonitorConfig, addSecret: (value: string) => void): void {
+  for (const url of [config.heartbeatUrl, config.notifyUrl]) {
+    if (url) for (const part of secretParts(url)) addSecret(part)
+  }
+  if (config.githubToken) addSecret(config.githubToken)
+}
+
 const NONE: Monitor = { finish: () => Promise.resolve() }
 
 /**
@@ -39,10 +47,7 @@ export function beginMonitoring(parse: () => MonitorConfig, deps: SessionDeps): 
   } catch {
     return NONE
   }
-  for (const url of [config.heartbeatUrl, config.notifyUrl]) {
-    if (url) for (const part of secretParts(url)) deps.addSecret(part)
-  }
-  if (config.githubToken) deps.addSecret(config.githubToken)
+  addMonitorSecrets(config, deps.addSecret)
   if (!config.heartbeatUrl && !config.notifyUrl && !config.failureIssue) return NONE
   let failureIssue: ((event: RunEvent, timeoutMs: number) => Promise<void>) | undefined
   if (config.failureIssue) {

@@ -89,9 +89,9 @@ export function webhookBody(kind: WebhookKind, event: RunEvent): Record<string, 
   }
 }
 
-/** Whether a run's outcome is worth a webhook call: a change or a failure, never `unchanged`. */
+/** Whether a run's outcome is worth a webhook call: a change, a failure or a recovery, never `unchanged`. */
 export function shouldNotify(event: RunEvent): boolean {
-  return event.outcome !== 'unchanged'
+  return event.outcome !== 'unchanged' || event.recovered !== undefined
 }
 
 export function webhookRequest(url: string, event: RunEvent): HttpRequest {

@@ -1,6 +1,8 @@
 import type { Detected } from '../../detect/index.js'
 import type { UpdateOutcome } from '../../core/update.js'
 import type { RecordReport } from '../../model/types.js'
+import { RunStopped } from '../../core/lifecycle.js'
+import type { FailureKind } from '../../metrics/health.js'
 
 /**
  * Watch mode's loop, with its clock, sleep, detector and update injected so tests drive it with a
@@ -25,6 +27,8 @@ export type WatchEvent =
     }
   | {
       event: 'failure'
+      /** What failed: detection, a Route 53 request, or the update's time bound. */
+      kind: FailureKind
       message: string
       /** Failures in a row, this one included. */
       failures: number
@@ -55,6 +59,8 @@ export interface WatchDeps {
   /** The one update(): publish `found`, or with 'absent' delete this machine's records. */
   apply(target: Detected | 'absent'): Promise<UpdateOutcome>
   emit(event: WatchEvent): void
+  /** A tick ended in sync; `records` (every record kept) when Route 53 was read in it. */
+  checked?(records: RecordReport[] | undefined): void
 }
 
 export interface WatchResult {
@@ -99,6 +105,123 @@ function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | 
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
+/** An update that hit the run's time bound is a timeout; any other update failure is Route 53's. */
+const updateKind = (err: unknown): FailureKind =>
+  err instanceof RunStopped && err.kind === 'deadline' ? 'timeout' : 'route53'
+
+/** A failed tick: what failed, to tell apart in metrics and monitoring. */
+class TickFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly original: unknown
+  ) {
+    super(message(original))
+  }
+}
+
+/** The loop's memory between ticks. */
+interface LoopState {
+  result: WatchResult
+  /** The addresses Route 53 is known to hold; undefined at start and after a failed update. */
+  published: string | undefined
+  lastRead: number
+  failures: number
+}
+
+function reasonFor(s: LoopState, key: string): ChangeReason {
+  if (s.result.ticks === 0) return 'start'
+  if (s.published === undefined) return 'retry'
+  return key !== s.published ? 'address' : 'refresh'
+}
+
+/** Emit a change event per record written; returns how many. */
+function emitChanges(deps: WatchDeps, outcome: UpdateOutcome, reason: ChangeReason): number {
+  const changed = outcome.report.records.filter((r) => r.result !== 'unchanged')
+  for (const record of changed) deps.emit({ event: 'change', reason, record })
+  return changed.length
+}
+
+/** Read and write Route 53 for `found` (one update), remembering what it now holds. */
+async function publish(
+  timing: WatchTiming,
+  deps: WatchDeps,
+  s: LoopState,
+  found: Detected,
+  started: number
+): Promise<RecordReport[]> {
+  const key = keyOf(found)
+  const reason = reasonFor(s, key)
+  s.result.updates++
+  const outcome = await deps.apply(found)
+  const changed = emitChanges(deps, outcome, reason)
+  if (outcome.error) {
+    // Some records may have been written: compare against nothing next time.
+    s.published = undefined
+    throw new TickFailure(updateKind(outcome.error), outcome.error)
+  }
+  s.published = key
+  s.lastRead = started
+  if (changed === 0 && (reason === 'start' || reason === 'refresh')) {
+    deps.emit({
+      event: 'heartbeat',
+      ipv4: outcome.report.ipv4,
+      ipv6: outcome.report.ipv6,
+      records: outcome.report.records.length,
+      nextReadMs: timing.refreshMs
+    })
+  }
+  return outcome.report.records
+}
+
+/** One tick: detect, and update when the address is new or Route 53 is due a read. */
+async function tick(
+  timing: WatchTiming,
+  deps: WatchDeps,
+  s: LoopState,
+  stop: AbortSignal,
+  started: number
+): Promise<'stopped' | 'done'> {
+  let found: Detected | typeof STOPPED
+  try {
+    found = await untilStopped(deps.detect(stop), stop)
+  } catch (err) {
+    throw new TickFailure('detection', err)
+  }
+  if (found === STOPPED || stop.aborted) return 'stopped'
+  let records: RecordReport[] | undefined
+  if (keyOf(found) !== s.published || started - s.lastRead >= timing.refreshMs) {
+    records = await publish(timing, deps, s, found, started)
+  }
+  if (s.failures > 0) deps.emit({ event: 'recovered', failures: s.failures })
+  s.failures = 0
+  deps.checked?.(records)
+  return 'done'
+}
+
+/** The wait before the next tick: `delay` from the start of this one, varied by the jitter. */
+function nextWait(timing: WatchTiming, deps: WatchDeps, delay: number, started: number): number {
+  const spread = 1 + timing.jitter * (2 * deps.random() - 1)
+  return Math.max(0, Math.round(delay * spread) - (deps.now() - started))
+}
+
+/** With deleteOnStop: delete this machine's records; a failure is reported and remembered. */
+async function deleteRecords(deps: WatchDeps, s: LoopState): Promise<void> {
+  s.result.updates++
+  try {
+    const outcome = await deps.apply('absent')
+    emitChanges(deps, outcome, 'stop')
+    if (outcome.error) throw outcome.error
+  } catch (err) {
+    s.result.failed = true
+    deps.emit({
+      event: 'failure',
+      kind: updateKind(err),
+      message: message(err),
+      failures: s.failures + 1
+    })
+  }
+}
+
 /** Run until `stop` aborts; then, with deleteOnStop, delete this machine's records. */
 export async function watch(
   timing: WatchTiming,
@@ -106,79 +229,33 @@ export async function watch(
   stop: AbortSignal,
   opts: { deleteOnStop: boolean } = { deleteOnStop: false }
 ): Promise<WatchResult> {
-  const result: WatchResult = { ticks: 0, updates: 0, failed: false }
-  /** The addresses Route 53 is known to hold; undefined at start and after a failed update. */
-  let published: string | undefined
-  let lastRead = -Infinity
-  let failures = 0
-
-  const changes = (outcome: UpdateOutcome, reason: ChangeReason): number => {
-    const changed = outcome.report.records.filter((r) => r.result !== 'unchanged')
-    for (const record of changed) deps.emit({ event: 'change', reason, record })
-    return changed.length
+  const s: LoopState = {
+    result: { ticks: 0, updates: 0, failed: false },
+    published: undefined,
+    lastRead: -Infinity,
+    failures: 0
   }
-
   while (!stop.aborted) {
     const started = deps.now()
     let delay = timing.intervalMs
     try {
-      const found = await untilStopped(deps.detect(stop), stop)
-      if (found === STOPPED || stop.aborted) break
-      const key = keyOf(found)
-      const due = started - lastRead >= timing.refreshMs
-      if (key !== published || due) {
-        const reason: ChangeReason =
-          result.ticks === 0
-            ? 'start'
-            : published === undefined
-              ? 'retry'
-              : key !== published
-                ? 'address'
-                : 'refresh'
-        result.updates++
-        const outcome = await deps.apply(found)
-        const changed = changes(outcome, reason)
-        if (outcome.error) {
-          // Some records may have been written: compare against nothing next time.
-          published = undefined
-          throw outcome.error
-        }
-        published = key
-        lastRead = started
-        if (changed === 0 && (reason === 'start' || reason === 'refresh')) {
-          deps.emit({
-            event: 'heartbeat',
-            ipv4: outcome.report.ipv4,
-            ipv6: outcome.report.ipv6,
-            records: outcome.report.records.length,
-            nextReadMs: timing.refreshMs
-          })
-        }
-      }
-      if (failures > 0) deps.emit({ event: 'recovered', failures })
-      failures = 0
+      if ((await tick(timing, deps, s, stop, started)) === 'stopped') break
     } catch (err) {
-      failures++
-      delay = backoffMs(timing, failures)
-      deps.emit({ event: 'failure', message: message(err), failures, retryInMs: delay })
+      s.failures++
+      delay = backoffMs(timing, s.failures)
+      const kind = err instanceof TickFailure ? err.kind : 'route53'
+      deps.emit({
+        event: 'failure',
+        kind,
+        message: message(err),
+        failures: s.failures,
+        retryInMs: delay
+      })
     }
-    result.ticks++
+    s.result.ticks++
     if (stop.aborted) break
-    const spread = 1 + timing.jitter * (2 * deps.random() - 1)
-    const wait = Math.round(delay * spread) - (deps.now() - started)
-    await deps.sleep(Math.max(0, wait), stop)
+    await deps.sleep(nextWait(timing, deps, delay, started), stop)
   }
-
-  if (opts.deleteOnStop) {
-    result.updates++
-    try {
-      const outcome = await deps.apply('absent')
-      changes(outcome, 'stop')
-      if (outcome.error) throw outcome.error
-    } catch (err) {
-      result.failed = true
-      deps.emit({ event: 'failure', message: message(err), failures: failures + 1 })
-    }
-  }
-  return result
+  if (opts.deleteOnStop) await deleteRecords(deps, s)
+  return s.result
 }

@@ -5,12 +5,17 @@ export const WATCH_OPTIONS = {
   interval: {
     metavar: 'SECONDS',
     description:
-      'Seconds between address checks, 1 and up. Default: 5 for ip-source local or a given ip (a check costs no network), 60 for ip-source command, 300 for public detection (each wait varied by ±10% so machines started together spread out).'
+      'Seconds between address checks: 1 and up for ip-source local, command or a given ip; 30 and up for public detection (each check asks free echo services). Default: 5 for ip-source local or a given ip (a check costs no network), 60 for ip-source command, 300 for public detection (each wait varied by ±10% so machines started together spread out).'
   },
   refresh: {
     metavar: 'SECONDS',
     description:
       'Read Route 53 at least this often even when the address has not changed, correcting records edited by someone else; at least the interval. Default: 3600.'
+  },
+  metrics: {
+    metavar: '[HOST:]PORT',
+    description:
+      'Serve `/metrics` (Prometheus text format) and `/healthz` (200 while a check succeeded within the last 3 intervals, at least 60 s; 503 otherwise) on this address. A bare port listens on 127.0.0.1 only; 0.0.0.0:PORT or [::]:PORT listens on every interface. Off by default.'
   },
   'delete-on-stop': {
     metavar: undefined,
@@ -24,6 +29,8 @@ export type WatchOption = keyof typeof WATCH_OPTIONS
 export const DEFAULT_INTERVAL_SECONDS = { fixed: 5, local: 5, command: 60, public: 300 } as const
 export const DEFAULT_REFRESH_SECONDS = 3600
 export const MAX_INTERVAL_SECONDS = 86_400
+/** Public detection asks two free echo services per check: no more than twice a minute. */
+export const MIN_PUBLIC_INTERVAL_SECONDS = 30
 export const MAX_REFRESH_SECONDS = 7 * 86_400
 /** ±10% on every wait with public detection, so a fleet does not ask the echo services in step. */
 export const PUBLIC_JITTER = 0.1

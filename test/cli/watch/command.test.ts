@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { main } from '../../../src/cli/main.js'
-import { duration, type WatchIo } from '../../../src/cli/watch/command.js'
+import type { WatchIo } from '../../../src/cli/watch/command.js'
+import { duration } from '../../../src/cli/watch/print.js'
 import type { Detected } from '../../../src/detect/index.js'
 import type { DetectionConfig, Logger } from '../../../src/model/types.js'
 
@@ -251,7 +252,15 @@ describe('route53-ddns watch', () => {
     [['--ip', '198.51.100.7'], 5, 0],
     [['--ip-source', 'command', '--ip-command', '/usr/local/bin/router-ip'], 60, 0],
     [['--ip-source', 'public'], 300, 0.1],
-    [['--ip-source', 'public', '--interval', '30'], 30, 0.1]
+    [['--ip-source', 'public', '--interval', '30'], 30, 0.1],
+    // The floor of public detection is not theirs: they ask nobody.
+    [['--ip-source', 'local', '--interval', '1'], 1, 0],
+    [['--ip', '198.51.100.7', '--interval', '1'], 1, 0],
+    [
+      ['--ip-source', 'command', '--ip-command', '/usr/local/bin/router-ip', '--interval', '1'],
+      1,
+      0
+    ]
   ])('%j: interval %i s, jitter %s', async (flags, interval, jitter) => {
     const r = await watchCli(
       [
@@ -284,7 +293,7 @@ describe('route53-ddns watch', () => {
 
   it.each([
     [['--interval', '0'], {}, /^error: --interval: 0 is out of range \(1 … 86400\)/],
-    [['--interval', '1.5'], {}, /--interval: '1\.5' is not a whole number of seconds/],
+    [['--interval', '1.5'], {}, /--interval: '1\.5' is not a whole number/],
     [[], { ROUTE53_DDNS_INTERVAL: 'soon' }, /ROUTE53_DDNS_INTERVAL: 'soon' is not a whole number/],
     [
       ['--refresh', '10'],
@@ -298,16 +307,8 @@ describe('route53-ddns watch', () => {
       /ROUTE53_DDNS_DELETE_ON_STOP: 'yes' is not a boolean/
     ],
     [['--state', 'absent'], {}, /--state: watch keeps records present/],
-    [
-      ['--notify-url', 'https://hooks.example.com/x'],
-      {},
-      /--notify-url: monitoring is for one-shot runs/
-    ],
-    [
-      [],
-      { ROUTE53_DDNS_HEARTBEAT_URL: 'https://hc.example.com/x' },
-      /ROUTE53_DDNS_HEARTBEAT_URL: monitoring is for one-shot runs/
-    ],
+    [['--metrics', 'example.com:9101'], {}, /--metrics: 'example\.com' is not an IP address/],
+    [[], { ROUTE53_DDNS_METRICS: '99999' }, /ROUTE53_DDNS_METRICS: 99999 is out of range/],
     [['--interval'], {}, /--interval needs a value/],
     [['--bogus'], {}, /unknown option '--bogus'/],
     [['extra'], {}, /unexpected argument 'extra'/],
@@ -318,6 +319,36 @@ describe('route53-ddns watch', () => {
     expect(r.stderr).toMatch(message)
     expect(r.stderr).toMatch(/Run 'route53-ddns watch --help' for usage\.\n$/)
     expect(r.stdout).toBe('')
+    expect(r.detections).toHaveLength(0)
+    expect(standIn.count()).toBe(0)
+  })
+
+  it.each([
+    [
+      ['--interval', '29'],
+      {},
+      /^error: --interval: 29 s is too often for ip-source public: each check asks free address-echo services, so the interval is at least 30 s/
+    ],
+    [
+      [],
+      { ROUTE53_DDNS_INTERVAL: '1' },
+      /^error: ROUTE53_DDNS_INTERVAL: 1 s is too often for ip-source public/
+    ]
+  ])('public detection refuses intervals under 30 s: %j %j', async (flags, env, message) => {
+    const r = await watchCli(
+      [
+        '--hostname',
+        'w-polite.example.com',
+        '--hosted-zone-id',
+        zoneId,
+        '--ip-source',
+        'public',
+        ...flags
+      ],
+      { until: 10, env }
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
     expect(r.detections).toHaveLength(0)
     expect(standIn.count()).toBe(0)
   })

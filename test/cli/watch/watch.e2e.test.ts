@@ -1,13 +1,13 @@
-// One end-to-end run of the bundled CLI in watch mode (Node 24, as action.yml declares): public
-// detection against loopback echo servers whose answer changes mid-run, writes to the stand-in,
-// stopped with SIGTERM, exit 0.
+// One end-to-end run of the bundled CLI in watch mode (Node 24, as action.yml declares): command
+// detection (a 1 s interval is refused for public detection) whose answer changes mid-run, writes
+// to the stand-in, metrics and health served (prom-client loaded from its lazy chunk), asked by
+// the bundle's `health`, stopped with SIGTERM, exit 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
-import { startEchoServers, type EchoServers } from '../../helpers/echo-servers.js'
 import { NODE24, ROOT } from '../../helpers/run-action.js'
 
 const BUNDLE = process.env.CLI_BUNDLE ?? join(ROOT, 'dist/cli/index.js')
@@ -18,21 +18,20 @@ type Event = Record<string, unknown> & { event: string }
 
 describe.skipIf(!built)('node dist/cli/index.js watch', () => {
   let standIn: StandIn
-  let echo: EchoServers
   let zoneId: string
   beforeAll(async () => {
     standIn = await startStandIn({ rateLimit: false })
     zoneId = standIn.addZone({ name: 'example.com' })
-    echo = await startEchoServers({ ipv4: '8.8.8.8' })
   })
   afterAll(async () => {
-    await echo?.close()
     await standIn?.close()
   })
 
-  it('follows the echo answer when it changes, and exits 0 on SIGTERM', async () => {
+  it('follows the address when it changes, serves metrics and health, and exits 0 on SIGTERM', async () => {
     const name = 'watch-e2e.example.com'
     const home = mkdtempSync(join(tmpdir(), 'r53-watch-e2e-'))
+    const answer = join(home, 'address')
+    writeFileSync(answer, '8.8.8.8\n')
     const child = spawn(
       NODE24,
       [
@@ -40,10 +39,14 @@ describe.skipIf(!built)('node dist/cli/index.js watch', () => {
         'watch',
         '--hostname',
         name,
-        '--ip-providers',
-        `${echo.v4.ip},${echo.v4.ip2}`,
+        '--ip-source',
+        'command',
+        '--ip-command',
+        JSON.stringify(['/bin/cat', answer]),
         '--interval',
         '1',
+        '--metrics',
+        '127.0.0.1:0',
         '--json'
       ],
       {
@@ -91,8 +94,21 @@ describe.skipIf(!built)('node dist/cli/index.js watch', () => {
       const first = await next(changedTo('8.8.8.8'))
       expect(first).toMatchObject({ reason: 'start', name, type: 'A', result: 'created' })
 
+      const metrics = String(events[0]?.metrics)
+      const scrape = await (await fetch(`${metrics}/metrics`)).text()
+      expect(scrape).toMatch(
+        /^route53_ddns_published_address_info\{name="watch-e2e\.example\.com",type="A",address="8\.8\.8\.8"\} 1$/m
+      )
+      const health = spawnSync(NODE24, [BUNDLE, 'health'], {
+        env: { PATH: process.env.PATH ?? '', ROUTE53_DDNS_METRICS: new URL(metrics).host },
+        encoding: 'utf8',
+        timeout: 10_000
+      })
+      expect(health.status, health.stderr).toBe(0)
+      expect(health.stdout).toMatch(/\/healthz: HTTP 200: ok: last successful check \d+ s ago/)
+
       standIn.resetLog()
-      echo.setAddress(4, '8.8.4.4')
+      writeFileSync(answer, '8.8.4.4\n')
       const second = await next(changedTo('8.8.4.4'))
       expect(second).toMatchObject({ reason: 'address', before: ['8.8.8.8'], result: 'updated' })
       expect(standIn.count('ListResourceRecordSets')).toBe(1)

@@ -647,6 +647,7 @@ function crowdWarning(row) {
 
 
 
+
 /** Guarded writes are retried this many times when a record changed under us. */
 const MAX_CONFLICT_RETRIES = 3;
 const key = (t) => `${(0,model_names/* listedName */.d1)(t.name)} ${t.type}`;
@@ -790,12 +791,7 @@ async function update(config, deps) {
     const report = {
         dryRun: config.dryRun,
         records: [],
-        ipv4: [...config.ipv4],
-        ipv6: [...config.ipv6],
-        origins: [
-            ...config.ipv4.map((address) => ({ family: 4, address, how: 'input' })),
-            ...config.ipv6.map((address) => ({ family: 6, address, how: 'input' }))
-        ],
+        ...(0,address/* givenAddresses */.GB)(config),
         changeIds: [],
         changed: false,
         attempted: []
@@ -1463,9 +1459,9 @@ function webhookBody(kind, event) {
             : null
     };
 }
-/** Whether a run's outcome is worth a webhook call: a change or a failure, never `unchanged`. */
+/** Whether a run's outcome is worth a webhook call: a change, a failure or a recovery, never `unchanged`. */
 function shouldNotify(event) {
-    return event.outcome !== 'unchanged';
+    return event.outcome !== 'unchanged' || event.recovered !== undefined;
 }
 function webhookRequest(url, event) {
     return {
@@ -1483,12 +1479,12 @@ function webhookRequest(url, event) {
 
 
 const ok = (status) => status >= 200 && status < 300;
-/** Start monitoring a run: sends the heartbeat's start ping (if any) without waiting for it. */
-function startMonitoring(config, deps) {
+/** The bounded call that every ping and webhook goes through. */
+function monitorCall(deps) {
     const { logger, redact } = deps;
     const sendFn = deps.send ?? send;
     const timeoutMs = deps.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS;
-    async function call(what, url, req) {
+    return async (what, url, req) => {
         const where = (0,secret_url/* shownUrl */.zA)(url);
         try {
             const answer = await sendFn(req, { timeoutMs });
@@ -1502,7 +1498,13 @@ function startMonitoring(config, deps) {
         catch (err) {
             logger.warning(redact(`${what} to ${where} failed: ${err.message}; the DDNS run itself is not affected.`));
         }
-    }
+    };
+}
+/** Start monitoring a run: sends the heartbeat's start ping (if any) without waiting for it. */
+function startMonitoring(config, deps) {
+    const { logger, redact } = deps;
+    const timeoutMs = deps.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS;
+    const call = monitorCall(deps);
     function ping(phase, event) {
         const url = config.heartbeatUrl;
         if (!url)
@@ -1544,6 +1546,16 @@ function startMonitoring(config, deps) {
 ;// CONCATENATED MODULE: ./src/notify/session.ts
 
 
+/** Register every secret of the monitoring config with the run's redaction. */
+function addMonitorSecrets(config, addSecret) {
+    for (const url of [config.heartbeatUrl, config.notifyUrl]) {
+        if (url)
+            for (const part of (0,secret_url/* secretParts */.Bm)(url))
+                addSecret(part);
+    }
+    if (config.githubToken)
+        addSecret(config.githubToken);
+}
 const NONE = { finish: () => Promise.resolve() };
 /**
  * `parse` reads the monitoring inputs; when it throws, monitoring is off and the same error
@@ -1557,13 +1569,7 @@ function beginMonitoring(parse, deps) {
     catch {
         return NONE;
     }
-    for (const url of [config.heartbeatUrl, config.notifyUrl]) {
-        if (url)
-            for (const part of (0,secret_url/* secretParts */.Bm)(url))
-                deps.addSecret(part);
-    }
-    if (config.githubToken)
-        deps.addSecret(config.githubToken);
+    addMonitorSecrets(config, deps.addSecret);
     if (!config.heartbeatUrl && !config.notifyUrl && !config.failureIssue)
         return NONE;
     let failureIssue;
@@ -2208,7 +2214,23 @@ const MAX_BACKOFF_MS = 3_000;
 function fullJitter(retries, base) {
     return Math.floor(Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS));
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The program's one sleep: resolves after `ms`, or as soon as `signal` aborts (it never rejects;
+ * callers check the signal). Used between STS attempts and between the watch's ticks.
+ */
+function defaultSleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
 function backoffStrategy(timing) {
     const backoff = timing.backoff ?? fullJitter;
     let base = 100;
@@ -2503,7 +2525,7 @@ __webpack_require__.d(__webpack_exports__, {
   vU: () => (/* binding */ parseMonitoringInputs)
 });
 
-// UNUSED EXPORTS: INPUTS, MAX_ADDRESSES, MAX_HOSTNAMES, MAX_INPUT_LENGTH, booleanValue, list, parseFleetInputs, parseState
+// UNUSED EXPORTS: INPUTS, MAX_ADDRESSES, MAX_HOSTNAMES, MAX_INPUT_LENGTH, booleanValue, list, parseBoolean, parseFleetInputs, parseState, parseWholeNumber
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
@@ -2778,14 +2800,16 @@ function booleanValue(value) {
         return false;
     return undefined;
 }
-function bool(name, value) {
+/** A boolean input or option; InputError naming `name` otherwise. */
+function parseBoolean(name, value) {
     const b = booleanValue(value);
     if (b === undefined) {
         throw new errors/* InputError */.dz(name, `'${(0,errors/* shown */.SP)(value)}' is not a boolean (use true or false)`);
     }
     return b;
 }
-function inputs_int(name, value, min, max) {
+/** A whole number in `min … max`; InputError naming `name` otherwise. */
+function parseWholeNumber(name, value, min, max) {
     if (!/^\d+$/.test(value))
         throw new errors/* InputError */.dz(name, `'${(0,errors/* shown */.SP)(value)}' is not a whole number`);
     const n = Number(value);
@@ -2901,7 +2925,7 @@ function parseAuth(read, run) {
     if (sessionRaw && !SESSION_NAME.test(sessionRaw)) {
         throw new errors/* InputError */.dz('role-session-name', `'${(0,errors/* shown */.SP)(sessionRaw)}' must be 2–64 characters of letters, digits and +=,.@_-`);
     }
-    const durationSeconds = inputs_int('role-duration-seconds', read('role-duration-seconds'), 900, 43200);
+    const durationSeconds = parseWholeNumber('role-duration-seconds', read('role-duration-seconds'), 900, 43200);
     if (!roleArn)
         return { kind: 'default' };
     if (!ROLE_ARN.test(roleArn)) {
@@ -2944,7 +2968,7 @@ function parseFleetInputs(raw) {
 function parseCommandInputs(read, source) {
     const text = read('ip-command');
     const command = text ? (0,ip_command/* parseCommand */.R)(text) : undefined;
-    const timeout = inputs_int('ip-command-timeout', read('ip-command-timeout'), 1, 600);
+    const timeout = parseWholeNumber('ip-command-timeout', read('ip-command-timeout'), 1, 600);
     if (command && source !== 'command') {
         throw new errors/* InputError */.dz('ip-command', "is only used with ip-source 'command'");
     }
@@ -2958,7 +2982,7 @@ function parseCommandInputs(read, source) {
  * state present it must be given in `ip` or detected (ip-version 6 or both).
  */
 function parseHostIdInputs(read, names, ipv6, detection, state) {
-    const prefixLength = inputs_int('ipv6-prefix-length', read('ipv6-prefix-length'), 1, 127);
+    const prefixLength = parseWholeNumber('ipv6-prefix-length', read('ipv6-prefix-length'), 1, 127);
     const text = read('ipv6-host-ids');
     if (!text)
         return undefined;
@@ -3000,11 +3024,11 @@ function parseInputs(get, ctx) {
     const hostedZoneId = zoneText ? (0,model_names/* parseZoneId */.B$)(zoneText) : undefined;
     const state = parseState(read('state'));
     const fleet = parseFleetInputs(read);
-    const ttl = inputs_int('ttl', read('ttl'), 0, 2147483647);
-    const dryRun = bool('dry-run', read('dry-run'));
-    const privateZone = bool('private-zone', read('private-zone'));
-    const waitForSync = bool('wait-for-sync', read('wait-for-sync'));
-    const waitTimeout = inputs_int('wait-timeout', read('wait-timeout'), 1, 3600);
+    const ttl = parseWholeNumber('ttl', read('ttl'), 0, 2147483647);
+    const dryRun = parseBoolean('dry-run', read('dry-run'));
+    const privateZone = parseBoolean('private-zone', read('private-zone'));
+    const waitForSync = parseBoolean('wait-for-sync', read('wait-for-sync'));
+    const waitTimeout = parseWholeNumber('wait-timeout', read('wait-timeout'), 1, 3600);
     const { ipv4, ipv6 } = parseAddresses(read);
     if (state === 'absent' && ipv4.length + ipv6.length > 0) {
         throw new errors/* InputError */.dz('ip', "is not used with state 'absent', which deletes the names' A and AAAA records whatever they hold: remove ip, or set state to 'present'");
@@ -3043,7 +3067,7 @@ function parseInputs(get, ctx) {
 }
 /** The monitoring inputs alone (read first, so a run with other bad inputs still reports). */
 function parseMonitoringInputs(get) {
-    return parseMonitoring(reader(get), bool);
+    return parseMonitoring(reader(get), parseBoolean);
 }
 
 
@@ -3178,6 +3202,7 @@ function commandLabel(argv) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DP: () => (/* binding */ mappedIpv4),
 /* harmony export */   DV: () => (/* binding */ classifyAddress),
+/* harmony export */   GB: () => (/* binding */ givenAddresses),
 /* harmony export */   Z5: () => (/* binding */ canonicalAddress),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
@@ -3296,6 +3321,20 @@ function isLoopbackHost(hostname) {
     if (family === 6)
         return classifyAddress(host).range === 'loopback';
     return false;
+}
+/**
+ * The addresses a config gives (`ip`), as detection would report them: the one list both the
+ * update and the watch use when nothing is detected.
+ */
+function givenAddresses(config) {
+    return {
+        ipv4: [...config.ipv4],
+        ipv6: [...config.ipv6],
+        origins: [
+            ...config.ipv4.map((address) => ({ family: 4, address, how: 'input' })),
+            ...config.ipv6.map((address) => ({ family: 6, address, how: 'input' }))
+        ]
+    };
 }
 
 
@@ -3966,6 +4005,10 @@ function headline(event) {
     if (event.outcome === 'failed')
         return `route53-ddns failed${where}${dry}`;
     const n = changedRecords(event).length;
+    if (event.recovered !== undefined) {
+        const checks = `${event.recovered} failed check${event.recovered === 1 ? '' : 's'}`;
+        return `route53-ddns: recovered after ${checks}${n ? `; ${n} ${n === 1 ? 'record' : 'records'} ${event.dryRun ? 'would change' : 'changed'}` : ''}${where}${dry}`;
+    }
     if (n === 0)
         return `route53-ddns: records unchanged${where}${dry}`;
     return `route53-ddns: ${n} ${n === 1 ? 'record' : 'records'} ${event.dryRun ? 'would change' : 'changed'}${where}${dry}`;

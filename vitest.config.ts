@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Podman builds and runs the image there: `npm run test:container` (vitest.container.config.ts).
+    exclude: ['**/node_modules/**', 'test/container/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -10,6 +10,7 @@ import { startEchoServers, type EchoServers } from '../helpers/echo-servers.js'
 import { ROOT } from '../helpers/run-action.js'
 import pkg from '../../package.json' with { type: 'json' }
 import {
+  BASE,
   IMAGE,
   buildImage,
   envFile,
@@ -77,13 +78,14 @@ describe.skipIf(missing !== undefined)('the container image', () => {
         }
       }
     const [mine, theirs] = await Promise.all([inspect(IMAGE), inspect(base)])
+    expect(BASE).toBe('gcr.io/distroless/nodejs24-debian13:nonroot')
     expect(mine.Config.User).toBe('65532:65532')
     expect(mine.Config.Entrypoint).toEqual(['/nodejs/bin/node', '/app/index.js'])
     expect(mine.Config.Cmd).toEqual(['watch'])
     expect(mine.Config.Labels).toMatchObject({
       'org.opencontainers.image.title': 'route53-ddns',
       'org.opencontainers.image.licenses': 'MIT',
-      'org.opencontainers.image.base.name': base
+      'org.opencontainers.image.base.name': BASE
     })
     const bundle = readdirSync(join(ROOT, 'dist/cli')).reduce(
       (sum, f) => sum + statSync(join(ROOT, 'dist/cli', f)).size,

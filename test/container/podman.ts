@@ -2,13 +2,16 @@
 // Dockerfile on it, and running containers with the settings this machine needs (runc, no default
 // ulimits: containers.conf).
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../helpers/run-action.js'
 
 export const CONTAINERS_CONF = join(ROOT, 'test/container/containers.conf')
 export const IMAGE = 'localhost/route53-ddns-test/route53-ddns:test'
+/** The Dockerfile's base, from its one FROM line. */
+export const BASE = /^FROM (\S+)$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1] ?? ''
+const STANDIN = 'localhost/route53-ddns-test/distroless-standin:nodejs24-debian13-nonroot'
 const ENV = { ...process.env, CONTAINERS_CONF }
 
 export interface Ran {
@@ -27,19 +30,27 @@ export function unavailable(): string | undefined {
   return undefined
 }
 
-/** Builds the stand-in base (test/container/build-base.sh) and the Dockerfile on it; the base's name. */
+/**
+ * Builds the stand-in base (test/container/build-base.sh) and the Dockerfile unchanged on it: the
+ * stand-in carries the base's name only during the build (--pull=never: nothing is fetched).
+ * Returns the stand-in's name.
+ */
 export function buildImage(): string {
-  const base = execFileSync(join(ROOT, 'test/container/build-base.sh'), {
+  const standIn = execFileSync(join(ROOT, 'test/container/build-base.sh'), [STANDIN], {
     env: ENV,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit']
   }).trim()
-  execFileSync(
-    'podman',
-    ['build', '--format', 'docker', '--build-arg', `BASE=${base}`, '-t', IMAGE, '-q', ROOT],
-    { env: ENV, stdio: ['ignore', 'ignore', 'inherit'] }
-  )
-  return base
+  const run = (args: string[]): void => {
+    execFileSync('podman', args, { env: ENV, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  run(['tag', standIn, BASE])
+  try {
+    run(['build', '--format', 'docker', '--pull=never', '-t', IMAGE, '-q', ROOT])
+  } finally {
+    run(['untag', BASE, BASE])
+  }
+  return standIn
 }
 
 /** Runs podman to the end. */

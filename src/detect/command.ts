@@ -1,13 +1,15 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { isIP } from 'node:net'
 import { UpdateError, shown } from '../model/errors.js'
 import { commandLabel } from '../inputs/ip-command.js'
 import { parseEchoBody, type EchoParse } from './public.js'
+import { killTree, spawnPlan } from './process.js'
 
 /**
  * `ip-source: command`: run a program the operator configured (never built from event data) and
  * read this machine's address from its stdout, parsed as strictly as an echo service's answer.
- * The program is started without a shell, so no text is ever interpreted by one.
+ * The program is started without a shell, so no text is ever interpreted by one (a Windows batch
+ * file goes through cmd.exe with each argument quoted, or is refused: detect/process.ts).
  */
 
 /** Default limit on one run of the command. */
@@ -31,7 +33,9 @@ export interface RunCommandOptions {
   timeoutMs?: number
   /** Environment of this process; the run's own credentials are removed before the command sees it. */
   env?: NodeJS.ProcessEnv
-  /** Stops the command (the process group is killed). */
+  /** Whose rules start and stop the command (detect/process.ts); default this process's platform. */
+  platform?: NodeJS.Platform
+  /** Stops the command (it and everything it started are killed). */
   signal?: AbortSignal
   maxOutputBytes?: number
 }
@@ -42,50 +46,73 @@ function lastLine(text: string): string {
   return last ? `: ${shown(last.trim()).slice(0, 200)}` : ''
 }
 
+/** The message for a command that did not start (a synchronous throw or an 'error' event). */
+function startFailure(label: string, e: unknown): UpdateError {
+  if (e instanceof UpdateError) return new UpdateError(`${label}: ${e.message}`)
+  const err = e as NodeJS.ErrnoException
+  const why =
+    err.code === 'ENOENT'
+      ? 'not found'
+      : err.code === 'EACCES'
+        ? 'not executable'
+        : err.code === 'EINVAL'
+          ? 'Windows refused to start it'
+          : ''
+  return new UpdateError(
+    `${label} could not be started: ${err.code ?? err.message}${why ? ` (${why})` : ''}`
+  )
+}
+
 /**
- * Run argv without a shell, in its own process group, with stdin closed. Resolves with stdout;
- * rejects with an UpdateError naming the command for a start failure, a non-zero exit, a signal,
- * a timeout (the whole group is killed), output over the limit or output that is not UTF-8.
+ * Run argv without a shell (a Windows batch file through cmd.exe, its arguments quoted), with
+ * stdin closed. Resolves with stdout; rejects with an UpdateError naming the command for a start
+ * failure, a non-zero exit, a signal, a timeout or a stop (the command and everything it started
+ * are killed), output over the limit or output that is not UTF-8.
  */
 export function runCommand(argv: readonly string[], opts: RunCommandOptions = {}): Promise<string> {
   const label = commandLabel(argv)
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS
-  const maxBytes = opts.maxOutputBytes ?? MAX_COMMAND_OUTPUT_BYTES
+  const platform = opts.platform ?? process.platform
   const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env) }
   for (const name of WITHHELD_ENV) delete env[name]
 
+  return new Promise<string>((resolve, reject) => {
+    let child: ChildProcess
+    try {
+      const plan = spawnPlan(argv, env, platform, process.env.ComSpec)
+      child = spawn(plan.file, plan.args, plan.options)
+    } catch (e) {
+      // Node throws some refusals (EINVAL for a batch file) instead of emitting 'error'.
+      return reject(startFailure(label, e))
+    }
+    superviseCommand(child, label, platform, opts).then(resolve, reject)
+  })
+}
+
+/** Collect the child's output under the time and size limits; kill its tree on any failure. */
+function superviseCommand(
+  child: ChildProcess,
+  label: string,
+  platform: NodeJS.Platform,
+  opts: RunCommandOptions
+): Promise<string> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS
+  const maxBytes = opts.maxOutputBytes ?? MAX_COMMAND_OUTPUT_BYTES
   return new Promise<string>((resolve, reject) => {
     let settled = false
     const out: Buffer[] = []
     let outBytes = 0
     let err = ''
-    const child = spawn(argv[0] as string, argv.slice(1), {
-      shell: false,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env
-    })
-    const killGroup = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
-      } catch {
-        // Already gone.
-      }
-    }
     const finish = (error: Error | undefined, stdout = ''): void => {
       if (settled) return
       settled = true
       clearTimeout(timer)
       opts.signal?.removeEventListener('abort', onAbort)
-      if (error) {
-        killGroup()
-        // A grandchild may still hold the pipes open: stop reading them.
-        child.stdout?.destroy()
-        child.stderr?.destroy()
-        reject(error)
-      } else {
-        resolve(stdout)
-      }
+      if (!error) return resolve(stdout)
+      killTree(child, platform)
+      // A grandchild may still hold the pipes open: stop reading them.
+      child.stdout?.destroy()
+      child.stderr?.destroy()
+      reject(error)
     }
     const onAbort = (): void => finish(new UpdateError(`${label} was stopped`))
     const timer = setTimeout(
@@ -95,36 +122,25 @@ export function runCommand(argv: readonly string[], opts: RunCommandOptions = {}
     if (opts.signal?.aborted) return onAbort()
     opts.signal?.addEventListener('abort', onAbort)
 
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      const why = e.code === 'ENOENT' ? 'not found' : e.code === 'EACCES' ? 'not executable' : ''
-      finish(
-        new UpdateError(
-          `${label} could not be started: ${e.code ?? e.message}${why ? ` (${why})` : ''}`
-        )
-      )
-    })
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.on('error', (e) => finish(startFailure(label, e)))
+    child.stdout?.on('data', (chunk: Buffer) => {
       outBytes += chunk.length
-      if (outBytes > maxBytes) {
+      if (outBytes > maxBytes)
         finish(new UpdateError(`${label} printed more than ${maxBytes} bytes`))
-        return
-      }
-      out.push(chunk)
+      else out.push(chunk)
     })
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       if (err.length < maxBytes) err += chunk.toString('utf8')
     })
     child.on('close', (code, signal) => {
       if (signal) return finish(new UpdateError(`${label} was killed by ${signal}${lastLine(err)}`))
       if (code !== 0)
         return finish(new UpdateError(`${label} exited with code ${code}${lastLine(err)}`))
-      let text: string
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(out))
+        finish(undefined, new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(out)))
       } catch {
-        return finish(new UpdateError(`${label} printed something that is not text`))
+        finish(new UpdateError(`${label} printed something that is not text`))
       }
-      finish(undefined, text)
     })
   })
 }

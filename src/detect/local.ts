@@ -58,7 +58,20 @@ export function readIpv6Flags(): Map<string, number> {
  * after those of other interfaces, so `docker0` or a VPN tunnel is not chosen over the LAN interface.
  */
 const VIRTUAL_INTERFACE =
-  /^(docker|br-|veth|virbr|vmnet|vboxnet|lxc|lxd|cni|flannel|cali|weave|kube|podman|tun|tap|wg|tailscale|zt|utun|ppp|ipsec|gif|stf|awdl|llw|anpi|bridge|vnet|nordlynx|proton)/i
+  /^(docker|br-|veth|virbr|vmnet|vboxnet|lxc|lxd|cni|flannel|cali|weave|kube|podman|tun|tap|wg|tailscale|zt|utun|ppp|ipsec|gif|stf|awdl|llw|anpi|bridge|vnet|nordlynx|proton|bnep)/i
+
+/**
+ * Windows names adapters by friendly name: `Ethernet`, `Wi-Fi` (`WLAN` in German) are physical;
+ * these are Hyper-V and WSL switches, VM host-only networks, capture loopbacks, VPN and overlay
+ * adapters, Bluetooth PAN, Wi-Fi Direct's virtual adapters and IPv6 transition tunnels.
+ */
+const WINDOWS_VIRTUAL_INTERFACE =
+  /^(vEthernet \(|Hyper-V|VirtualBox|VMware|Parallels|Npcap|ZeroTier|OpenVPN|TAP-Windows|WireGuard|Wintun|Mullvad|Hamachi|Radmin VPN|Cisco AnyConnect|Fortinet|Bluetooth|Local Area Connection\*|Teredo|isatap|6to4|Loopback Pseudo-Interface)/i
+
+/** Whether an interface name is a virtual bridge, tunnel, VPN or VM adapter (Linux, macOS, Windows). */
+export function isVirtualInterface(name: string): boolean {
+  return VIRTUAL_INTERFACE.test(name) || WINDOWS_VIRTUAL_INTERFACE.test(name)
+}
 
 export interface LocalCandidate {
   interface: string
@@ -165,7 +178,7 @@ export function selectLocalAddress(
         interface: name,
         address,
         rank,
-        virtual: VIRTUAL_INTERFACE.test(name),
+        virtual: isVirtualInterface(name),
         index
       })
     })

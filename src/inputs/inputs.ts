@@ -150,6 +150,8 @@ export interface InputContext {
   env: Record<string, string | undefined>
   /** The workflow run, for the default comment and session name; none outside a run. */
   run?: RunContext
+  /** Whose quoting rules `ip-command` follows (`win32`: Windows'); default this process's platform. */
+  platform?: NodeJS.Platform
 }
 
 /** Split a list input on newlines, commas and spaces. */
@@ -280,18 +282,22 @@ function parseAddresses(read: Read): { ipv4: string[]; ipv6: string[] } {
 }
 
 /** How to find the addresses; validated always, used only when there is something to detect. */
-function parseDetection(read: Read): DetectionConfig {
+function parseDetection(read: Read, platform: NodeJS.Platform): DetectionConfig {
   const source = oneOf<IpSource>('ip-source', read('ip-source'), ['public', 'local', 'command'])
   const version = oneOf<IpVersion>('ip-version', read('ip-version'), ['4', '6', 'both'])
   const providers = list(read('ip-providers')).map((url) => validateProviderUrl(url))
   const iface = read('interface')
-  if (iface && !/^[\w.:@-]{1,64}$/.test(iface)) {
+  // Linux and macOS names (`eth0`, `en0`), and Windows' friendly names (`Ethernet 2`, `Wi-Fi`).
+  if (iface && !/^[\p{L}\p{N}_.:@#*+-]+(?: [\p{L}\p{N}_.:@#*+()[\]-]+)*$/u.test(iface)) {
     throw new InputError('interface', `'${shown(iface)}' is not an interface name`)
+  }
+  if (iface.length > 256) {
+    throw new InputError('interface', 'is longer than 256 characters')
   }
   if (iface && source !== 'local') {
     throw new InputError('interface', "is only used with ip-source 'local'")
   }
-  const command = parseCommandInputs(read, source)
+  const command = parseCommandInputs(read, source, platform)
   return { source, version, providers, ...(iface ? { interface: iface } : {}), ...command }
 }
 
@@ -374,10 +380,11 @@ export function parseFleetInputs(raw: (name: InputName) => string): {
 /** `ip-command` (validated whenever given) and its timeout, for `ip-source: command`. */
 function parseCommandInputs(
   read: (name: InputName) => string,
-  source: IpSource
+  source: IpSource,
+  platform: NodeJS.Platform
 ): Pick<DetectionConfig, 'command' | 'commandTimeoutMs'> {
   const text = read('ip-command')
-  const command = text ? parseCommand(text) : undefined
+  const command = text ? parseCommand(text, platform) : undefined
   const timeout = parseWholeNumber('ip-command-timeout', read('ip-command-timeout'), 1, 600)
   if (command && source !== 'command') {
     throw new InputError('ip-command', "is only used with ip-source 'command'")
@@ -460,7 +467,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
       "is not used with state 'absent', which deletes the names' A and AAAA records whatever they hold: remove ip, or set state to 'present'"
     )
   }
-  const detection = parseDetection(read)
+  const detection = parseDetection(read, ctx.platform ?? process.platform)
   const detect = state === 'present' && ipv4.length + ipv6.length === 0
   const hostIds = parseHostIdInputs(read, hostnames, ipv6, detect ? detection : undefined, state)
 

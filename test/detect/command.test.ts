@@ -96,7 +96,9 @@ describe('runCommand and detection with ip-source: command', () => {
   it('arguments reach the program as given, without a shell', async () => {
     const argsOut = join(dir, 'args.out')
     const record = script('record', `printf '%s\\n' "$@" > ${argsOut}; echo 8.8.4.4`)
-    await detectAddresses(cfg(parseCommand(`${record} 'a b' '$(id)' "*"`)), { logger: quiet })
+    await detectAddresses(cfg(parseCommand(`${record} 'a b' '$(id)' "*"`, 'linux')), {
+      logger: quiet
+    })
     expect(readFileSync(argsOut, 'utf8')).toBe('a b\n$(id)\n*\n')
   })
 

@@ -281,3 +281,59 @@ describe('checkDetectionAllowed', () => {
     expect(logger.text()).toBe('')
   })
 })
+
+describe('Windows adapters (friendly names)', () => {
+  /** A Windows PC: physical adapters and the virtual ones VM, VPN and capture software adds. */
+  const pc = (physical: Interfaces): Interfaces => ({
+    'Loopback Pseudo-Interface 1': [v4('127.0.0.1', true), v6('::1', true)],
+    'vEthernet (WSL)': [v4('172.29.16.1')],
+    'vEthernet (Default Switch)': [v4('172.20.48.1')],
+    'VirtualBox Host-Only Network': [v4('192.168.56.1'), v6('fe80::a00:27ff:fe00:1')],
+    'VMware Network Adapter VMnet8': [v4('192.168.204.1')],
+    'VMware Network Adapter VMnet1': [v4('192.168.80.1')],
+    'Npcap Loopback Adapter': [v4('169.254.12.5')],
+    'ZeroTier One [8056c2e21c000001]': [v4('10.147.17.5'), v6('fd80:56c2:e21c::5')],
+    'OpenVPN TAP-Windows6': [v4('10.8.0.6')],
+    'Bluetooth Network Connection': [v4('192.168.44.2')],
+    'Local Area Connection* 10': [v4('192.168.137.1')],
+    'Teredo Tunneling Pseudo-Interface': [v6('2001:0:2851:782c:1c:3f4f:b2f3:d7b1')],
+    ...physical
+  })
+
+  it.each([
+    ['Wi-Fi', { 'Wi-Fi': [v4('192.168.1.23')] }, 'Wi-Fi', '192.168.1.23'],
+    ['Ethernet', { Ethernet: [v4('192.168.1.10')] }, 'Ethernet', '192.168.1.10'],
+    ['Ethernet 2', { 'Ethernet 2': [v4('10.0.0.9')] }, 'Ethernet 2', '10.0.0.9'],
+    ['WLAN (German)', { WLAN: [v4('192.168.178.20')] }, 'WLAN', '192.168.178.20']
+  ])('IPv4 on %s: the physical adapter wins over every virtual one', (_, physical, name, ip) => {
+    const sel = selectLocalAddress(pc(physical), 4)
+    expect(sel.chosen).toMatchObject({ interface: name, address: ip, virtual: false })
+    expect(sel.others.every((c) => c.virtual)).toBe(true)
+    expect(sel.others.map((c) => c.interface)).toContain('VirtualBox Host-Only Network')
+  })
+
+  it('IPv6: a global address on Wi-Fi wins over Teredo and ZeroTier', () => {
+    const sel = selectLocalAddress(pc({ 'Wi-Fi': [v6('2a02:1234:5678::23')] }), 6)
+    expect(sel.chosen).toMatchObject({ interface: 'Wi-Fi', address: '2a02:1234:5678::23' })
+    expect(sel.others.map((c) => c.interface).sort()).toEqual([
+      'Teredo Tunneling Pseudo-Interface',
+      'ZeroTier One [8056c2e21c000001]'
+    ])
+  })
+
+  it('with only virtual adapters, one of them is still chosen', () => {
+    const sel = selectLocalAddress(pc({}), 4)
+    expect(sel.chosen.virtual).toBe(true)
+  })
+
+  it('Wi-Fi and Ethernet are both physical: a tie broken by name, with a warning', async () => {
+    const logger = recorder()
+    const both = { Ethernet: [v4('192.168.1.10')], 'Wi-Fi': [v4('192.168.1.23')] }
+    await detectAddresses(
+      { source: 'local', version: '4', providers: [] },
+      { logger, networkInterfaces: () => pc(both) }
+    )
+    expect(logger.text('info')).toMatch(/Local IPv4 address 192\.168\.1\.10 \(interface Ethernet\)/)
+    expect(logger.text('warning')).toMatch(/chose Ethernet .* over Wi-Fi/)
+  })
+})

@@ -95,6 +95,23 @@ describe('parseInputs', () => {
     ).toEqual({ source: 'local', version: 'both', providers: [], interface: 'eth0' })
   })
 
+  it.each(['eth0', 'en0', 'wlp2s0', 'Ethernet 2', 'Wi-Fi', 'vEthernet (WSL)', 'WLAN'])(
+    'interface %j is a name Linux, macOS or Windows can give',
+    (name) => {
+      const cfg = parse({ ...VALID, ip: '', 'ip-source': 'local', interface: name })
+      expect(cfg.detection?.interface).toBe(name)
+    }
+  )
+
+  it.each(['eth0; x', 'a/b', 'Wi-Fi  2', 'a$b', 'x'.repeat(257)])(
+    'interface %j is refused',
+    (name) => {
+      expect(() => parse({ ...VALID, ip: '', 'ip-source': 'local', interface: name })).toThrow(
+        /Input 'interface'/
+      )
+    }
+  )
+
   it('takes names from the host map for this machine', () => {
     const c = parse(
       {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { commandLabel, parseCommand } from '../../src/inputs/ip-command.js'
 import { InputError } from '../../src/model/errors.js'
 
-describe('parseCommand', () => {
+describe('parseCommand on Linux and macOS (POSIX-shell-like words)', () => {
   it.each([
     ['/usr/local/bin/router-ip', ['/usr/local/bin/router-ip']],
     ['  router-ip   --wan  eth0 ', ['router-ip', '--wan', 'eth0']],
@@ -12,7 +12,8 @@ describe('parseCommand', () => {
     [`get-ip a#b ''`, ['get-ip', 'a#b', '']],
     ['["/opt/ip tool", "--json", "a|b"]', ['/opt/ip tool', '--json', 'a|b']]
   ])('%s', (text, argv) => {
-    expect(parseCommand(text)).toEqual(argv)
+    expect(parseCommand(text, 'linux')).toEqual(argv)
+    expect(parseCommand(text, 'darwin')).toEqual(argv)
   })
 
   it.each([
@@ -39,7 +40,7 @@ describe('parseCommand', () => {
   ])('refuses %j', (text, message) => {
     let caught: unknown
     try {
-      parseCommand(text)
+      parseCommand(text, 'linux')
     } catch (err) {
       caught = err
     }
@@ -54,5 +55,65 @@ describe('commandLabel', () => {
     expect(commandLabel(['/usr/bin/router-ip', '--password', 'hunter2'])).toBe(
       'command /usr/bin/router-ip (ip-command)'
     )
+  })
+})
+
+/** The InputError a parse throws, or undefined. */
+function refusal(text: string, platform: NodeJS.Platform): InputError | undefined {
+  try {
+    parseCommand(text, platform)
+  } catch (err) {
+    return err as InputError
+  }
+  return undefined
+}
+
+describe('parseCommand on Windows (Windows argument rules)', () => {
+  it.each([
+    [String.raw`C:\tools\wan-ip.exe`, [String.raw`C:\tools\wan-ip.exe`]],
+    [
+      String.raw`C:\tools\wan-ip.exe --share \\nas\ip`,
+      [String.raw`C:\tools\wan-ip.exe`, '--share', String.raw`\\nas\ip`]
+    ],
+    [
+      String.raw`"C:\Program Files\Router\wan ip.exe" --wan`,
+      [String.raw`C:\Program Files\Router\wan ip.exe`, '--wan']
+    ],
+    [String.raw`"C:\Program Files (x86)\x.exe"`, [String.raw`C:\Program Files (x86)\x.exe`]],
+    [String.raw`C:\PROGRA~1\Router\wan.cmd`, [String.raw`C:\PROGRA~1\Router\wan.cmd`]],
+    [
+      String.raw`x.exe "C:\dir with space\\"`,
+      ['x.exe', String.raw`C:\dir with space\\`.slice(0, -1)]
+    ],
+    [String.raw`x.exe say\"hi\"`, ['x.exe', 'say"hi"']],
+    [String.raw`x.exe "say ""hi"""`, ['x.exe', 'say "hi"']],
+    [String.raw`x.exe a\\\"b`, ['x.exe', String.raw`a\"b`]],
+    [String.raw`x.exe a\\"b c"`, ['x.exe', String.raw`a\b c`]],
+    [`x.exe --x="|" "%PATH%" ""`, ['x.exe', '--x=|', '%PATH%', '']],
+    ['x.exe a#b', ['x.exe', 'a#b']],
+    [String.raw`["C:\\tools\\wan ip.exe", "--json"]`, [String.raw`C:\tools\wan ip.exe`, '--json']]
+  ])('%s', (text, argv) => {
+    expect(parseCommand(text, 'win32')).toEqual(argv)
+  })
+
+  it('the same path is mangled by the POSIX rules (why the platform matters)', () => {
+    expect(parseCommand(String.raw`C:\tools\wan-ip.exe`, 'linux')).toEqual(['C:toolswan-ip.exe'])
+  })
+
+  it.each([
+    ['x.exe | more', /unquoted '\|'/],
+    ['x.exe %PATH%', /unquoted '%'/],
+    ['x.exe a^&b', /unquoted '\^'/],
+    ['x.exe $env:TEMP', /unquoted '\$'/],
+    [String.raw`'C:\Program Files\x.exe'`, /unquoted '''.*only double quotes/],
+    [String.raw`"C:\dir\" x`, /unterminated " quote.*backslash before a quote/],
+    ['x.exe # comment', /unquoted '#'/],
+    ['"" x', /program .* is empty/],
+    ['x.exe\r\ny', /one line/]
+  ])('refuses %j', (text, message) => {
+    const err = refusal(text, 'win32')
+    expect(err).toBeInstanceOf(InputError)
+    expect(err?.input).toBe('ip-command')
+    expect(err?.message).toMatch(message)
   })
 })

@@ -1656,7 +1656,7 @@ async function run(runner = createRunner(), options = {}) {
         // The runner cancels with SIGINT, then SIGTERM: finish honestly instead of dying mid-write.
         unhook = (0,lifecycle/* cancelOnSignals */.dJ)(life);
         // STS and detection load only when used: each adds start-up time to every run.
-        const detection = config.detection ? await __webpack_require__.e(/* import() */ 765).then(__webpack_require__.bind(__webpack_require__, 2765)) : undefined;
+        const detection = config.detection ? await __webpack_require__.e(/* import() */ 997).then(__webpack_require__.bind(__webpack_require__, 3997)) : undefined;
         detection?.checkDetectionAllowed(env, config.dryRun, logger);
         const credentials = config.auth.kind === 'oidc'
             ? await (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(963)]).then(__webpack_require__.bind(__webpack_require__, 6963))).assumeRoleWithOidc(config.auth, {
@@ -2899,18 +2899,22 @@ function parseAddresses(read) {
     return { ipv4, ipv6 };
 }
 /** How to find the addresses; validated always, used only when there is something to detect. */
-function parseDetection(read) {
+function parseDetection(read, platform) {
     const source = oneOf('ip-source', read('ip-source'), ['public', 'local', 'command']);
     const version = oneOf('ip-version', read('ip-version'), ['4', '6', 'both']);
     const providers = list(read('ip-providers')).map((url) => (0,provider_url/* validateProviderUrl */.ph)(url));
     const iface = read('interface');
-    if (iface && !/^[\w.:@-]{1,64}$/.test(iface)) {
+    // Linux and macOS names (`eth0`, `en0`), and Windows' friendly names (`Ethernet 2`, `Wi-Fi`).
+    if (iface && !/^[\p{L}\p{N}_.:@#*+-]+(?: [\p{L}\p{N}_.:@#*+()[\]-]+)*$/u.test(iface)) {
         throw new errors/* InputError */.dz('interface', `'${(0,errors/* shown */.SP)(iface)}' is not an interface name`);
+    }
+    if (iface.length > 256) {
+        throw new errors/* InputError */.dz('interface', 'is longer than 256 characters');
     }
     if (iface && source !== 'local') {
         throw new errors/* InputError */.dz('interface', "is only used with ip-source 'local'");
     }
-    const command = parseCommandInputs(read, source);
+    const command = parseCommandInputs(read, source, platform);
     return { source, version, providers, ...(iface ? { interface: iface } : {}), ...command };
 }
 /** Sign-in: GitHub OIDC when a role is given, else the SDK default chain. */
@@ -2965,9 +2969,9 @@ function parseFleetInputs(raw) {
     };
 }
 /** `ip-command` (validated whenever given) and its timeout, for `ip-source: command`. */
-function parseCommandInputs(read, source) {
+function parseCommandInputs(read, source, platform) {
     const text = read('ip-command');
-    const command = text ? (0,ip_command/* parseCommand */.R)(text) : undefined;
+    const command = text ? (0,ip_command/* parseCommand */.R)(text, platform) : undefined;
     const timeout = parseWholeNumber('ip-command-timeout', read('ip-command-timeout'), 1, 600);
     if (command && source !== 'command') {
         throw new errors/* InputError */.dz('ip-command', "is only used with ip-source 'command'");
@@ -3033,7 +3037,7 @@ function parseInputs(get, ctx) {
     if (state === 'absent' && ipv4.length + ipv6.length > 0) {
         throw new errors/* InputError */.dz('ip', "is not used with state 'absent', which deletes the names' A and AAAA records whatever they hold: remove ip, or set state to 'present'");
     }
-    const detection = parseDetection(read);
+    const detection = parseDetection(read, ctx.platform ?? process.platform);
     const detect = state === 'present' && ipv4.length + ipv6.length === 0;
     const hostIds = parseHostIdInputs(read, hostnames, ipv6, detect ? detection : undefined, state);
     const region = read('aws-region');
@@ -3085,50 +3089,70 @@ function parseMonitoringInputs(get) {
 /**
  * The `ip-command` input: the program and arguments to run for `ip-source: command`. It comes from
  * the workflow file or the machine's configuration, never from event data, and is run without a
- * shell (detect/command.ts), so this splitter refuses what a shell would have interpreted. Pure.
+ * shell (detect/command.ts), so this splitter refuses what a shell would have interpreted. Pure:
+ * the platform, whose quoting rules apply, is passed in.
  */
 // Characters a shell would interpret: refused unquoted, so nobody expects a pipe or a glob to work.
-const SHELL_SPECIAL = new Set([...'|&;<>()$`*?[]{}~!']);
+const POSIX_SPECIAL = new Set([...'|&;<>()$`*?[]{}~!']);
+// On Windows also cmd's `%` and `^` and PowerShell's quote `'`; `~` stays (short names: PROGRA~1).
+const WINDOWS_SPECIAL = new Set([..."|&;<>()$`*?[]{}!%^'"]);
+const failer = () => (problem) => {
+    throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ip-command', problem);
+};
 /**
  * Split `ip-command` into argv. Either a JSON array of strings (`["/usr/bin/x", "--wan"]`), or
- * words separated by spaces, where `'…'` is literal, `"…"` allows `\"` and `\\`, and a backslash
- * outside quotes escapes the next character. Characters a shell would interpret (`| & ; < > ( ) $`
- * and globs) must be quoted. Throws InputError('ip-command', …).
+ * words separated by spaces. On `win32`, Windows' own rules: `"…"` groups, a backslash is literal
+ * except before a quote (`\"` is a quote, `\\"` a backslash then a quote), `""` inside quotes is a
+ * quote. Elsewhere, POSIX-shell-like rules: `'…'` is literal, `"…"` allows `\"` and `\\`, and a
+ * backslash outside quotes escapes the next character. Characters a shell would interpret must be
+ * quoted. Throws InputError('ip-command', …).
  */
-function parseCommand(text) {
-    const fail = (problem) => {
-        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ip-command', problem);
-    };
+function parseCommand(text, platform) {
+    const fail = failer();
     const source = text.trim();
     if (source === '')
         fail('is empty');
     if (source.startsWith('[')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(source);
-        }
-        catch {
-            fail('starts with [ but is not a JSON array of strings');
-        }
-        if (!Array.isArray(parsed) || parsed.length === 0)
-            fail('must be a non-empty JSON array');
-        const argv = parsed;
-        argv.forEach((word, i) => {
-            if (typeof word !== 'string')
-                fail(`element ${i} of the JSON array is not a string`);
-            if (word.includes('\0'))
-                fail(`element ${i} contains a NUL character`);
-        });
+        const argv = parseJsonArgv(source, fail);
         if (argv[0] === '')
             fail('the program (element 0) is empty');
         return argv;
     }
+    if (/[\n\r\0]/.test(source))
+        fail('must be one line (no newline or NUL characters)');
+    const argv = platform === 'win32' ? splitWindows(source, fail) : splitPosix(source, fail);
+    if (argv[0] === '')
+        fail('the program (first word) is empty');
+    return argv;
+}
+function parseJsonArgv(source, fail) {
+    let parsed;
+    try {
+        parsed = JSON.parse(source);
+    }
+    catch {
+        fail('starts with [ but is not a JSON array of strings');
+    }
+    if (!Array.isArray(parsed) || parsed.length === 0)
+        fail('must be a non-empty JSON array');
+    const argv = parsed;
+    argv.forEach((word, i) => {
+        if (typeof word !== 'string')
+            fail(`element ${i} of the JSON array is not a string`);
+        if (word.includes('\0'))
+            fail(`element ${i} contains a NUL character`);
+    });
+    return argv;
+}
+function refuseSpecial(c, fail, windows) {
+    const hint = windows && c === "'" ? ' (on Windows only double quotes group words: use "…")' : '';
+    return fail(`has an unquoted '${c}'${hint}: the command is run without a shell, so pipes, redirections, variables, globs and substitutions do not work. Quote the character to pass it literally, or put the logic in a script`);
+}
+/** POSIX-shell-like words: '…' literal, "…" with \" and \\, a backslash escapes outside quotes. */
+function splitPosix(source, fail) {
     const argv = [];
     let word;
     let i = 0;
-    const append = (c) => {
-        word = (word ?? '') + c;
-    };
     while (i < source.length) {
         const c = source[i];
         if (c === ' ' || c === '\t') {
@@ -3137,55 +3161,98 @@ function parseCommand(text) {
             word = undefined;
             i++;
         }
-        else if (c === '\n' || c === '\r' || c === '\0') {
-            fail('must be one line (no newline or NUL characters)');
-        }
         else if (c === "'") {
             const end = source.indexOf("'", i + 1);
             if (end < 0)
                 fail(`has an unterminated ' quote`);
-            append(source.slice(i + 1, end));
+            word = (word ?? '') + source.slice(i + 1, end);
             i = end + 1;
         }
         else if (c === '"') {
             let j = i + 1;
             let chunk = '';
-            for (;;) {
+            for (; source[j] !== '"'; j++) {
                 if (j >= source.length)
                     fail('has an unterminated " quote');
-                const d = source[j];
-                if (d === '"')
-                    break;
-                if (d === '\\' && (source[j + 1] === '"' || source[j + 1] === '\\')) {
-                    chunk += source[j + 1];
-                    j += 2;
-                }
-                else {
-                    chunk += d;
+                if (source[j] === '\\' && (source[j + 1] === '"' || source[j + 1] === '\\'))
                     j++;
-                }
+                chunk += source[j];
             }
-            append(chunk);
+            word = (word ?? '') + chunk;
             i = j + 1;
         }
         else if (c === '\\') {
             if (i + 1 >= source.length)
                 fail('ends with a lone backslash');
-            append(source[i + 1]);
+            word = (word ?? '') + source[i + 1];
             i += 2;
         }
-        else if (SHELL_SPECIAL.has(c) || (c === '#' && word === undefined)) {
-            fail(`has an unquoted '${c}': the command is run without a shell, so pipes, redirections, variables, globs and substitutions do not work. Quote the character to pass it literally, or put the logic in a script`);
+        else if (POSIX_SPECIAL.has(c) || (c === '#' && word === undefined)) {
+            refuseSpecial(c, fail, false);
         }
         else {
-            append(c);
+            word = (word ?? '') + c;
             i++;
         }
     }
     if (word !== undefined)
         argv.push(word);
-    if (argv[0] === '')
-        fail('the program (first word) is empty');
+    return argv;
+}
+/**
+ * Windows' words (the rules of CommandLineToArgvW and the C runtime): `"` starts and ends a
+ * quoted part, `""` inside one is a literal quote, 2n backslashes before a quote are n backslashes
+ * (and the quote delimits), 2n+1 are n and a literal quote; other backslashes are literal.
+ */
+function splitWindows(source, fail) {
+    const argv = [];
+    let word;
+    let quoted = false;
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === '\\') {
+            let n = 0;
+            while (source[i + n] === '\\')
+                n++;
+            const beforeQuote = source[i + n] === '"';
+            word = (word ?? '') + '\\'.repeat(beforeQuote ? Math.floor(n / 2) : n);
+            i += n;
+            if (beforeQuote && n % 2 === 1) {
+                word += '"';
+                i++;
+            }
+        }
+        else if (c === '"') {
+            if (quoted && source[i + 1] === '"') {
+                word = (word ?? '') + '"';
+                i += 2;
+            }
+            else {
+                quoted = !quoted;
+                word = word ?? '';
+                i++;
+            }
+        }
+        else if (!quoted && (c === ' ' || c === '\t')) {
+            if (word !== undefined)
+                argv.push(word);
+            word = undefined;
+            i++;
+        }
+        else if (!quoted && (WINDOWS_SPECIAL.has(c) || (c === '#' && word === undefined))) {
+            refuseSpecial(c, fail, true);
+        }
+        else {
+            word = (word ?? '') + c;
+            i++;
+        }
+    }
+    if (quoted) {
+        fail('has an unterminated " quote (on Windows a backslash before a quote escapes it: end a quoted path that ends in a backslash with \\\\")');
+    }
+    if (word !== undefined)
+        argv.push(word);
     return argv;
 }
 /** How messages name the command: its program only (arguments may hold a secret). */

@@ -1,5 +1,6 @@
 // Benchmark against the local stand-in: Route 53 requests by operation and wall time per scenario.
 // Prints a table; asserts nothing (the tests do that). Run with `npm run bench`.
+import { EventEmitter } from 'node:events'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -385,7 +386,8 @@ async function watchLatency(): Promise<void> {
     let address = '203.0.113.1'
     let changedAt = 0
     const latencies: number[] = []
-    let stop: (signal: string) => void = () => {}
+    const signals = new EventEmitter()
+    const stop = (signal: string): boolean => signals.emit(signal)
     let onChange: () => void = () => {}
     const io = watchIo(s, {
       stdout: {
@@ -395,10 +397,7 @@ async function watchLatency(): Promise<void> {
           return true
         }
       },
-      onStop: (fn) => {
-        stop = fn
-        return () => {}
-      },
+      signals,
       detect: async () => ({
         ipv4: [address],
         ipv6: [],
@@ -462,7 +461,8 @@ async function watchQuiet(): Promise<void> {
     let now = Date.now()
     const end = now + seconds * 1000
     let ticks = 0
-    let stop: (signal: string) => void = () => {}
+    const signals = new EventEmitter()
+    const stop = (signal: string): boolean => signals.emit(signal)
     await cli(
       ['watch', ...argv],
       watchIo(s, {
@@ -476,10 +476,7 @@ async function watchQuiet(): Promise<void> {
             } else now += ms
           }
         },
-        onStop: (fn) => {
-          stop = fn
-          return () => {}
-        },
+        signals,
         detect: async (cfg, deps) => {
           ticks++
           return detect!(cfg, deps)

@@ -118,7 +118,7 @@ export function helpText(version: string): string {
     '  0  success (records created, updated, deleted or already right)',
     '  1  failure (address detection, AWS, a refused record)',
     '  2  usage error (unknown option, bad value); nothing was sent to AWS',
-    '  130, 143  cancelled by SIGINT, SIGTERM (what was applied before is printed)',
+    '  130, 143, 129, 149  cancelled by SIGINT, SIGTERM, SIGHUP, SIGBREAK (Windows) (what was applied before is printed)',
     '',
     'Examples:',
     '  route53-ddns --hostname home.example.com --hosted-zone-id Z0123456789ABCDEFGHIJ',

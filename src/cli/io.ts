@@ -1,7 +1,7 @@
 /** Where the CLI reads and writes, and its exit codes; shared by the commands, injected by tests. */
 import type { Send } from '../notify/http.js'
 import type { update } from '../core/update.js'
-import type { SignalSource } from '../core/lifecycle.js'
+import type { SignalSource, StopSignal } from '../core/lifecycle.js'
 import type { Logger } from '../model/types.js'
 
 export interface Io {
@@ -15,15 +15,20 @@ export interface Io {
   /** Monitoring calls (tests): the request function and the limit per call. */
   send?: Send
   notifyTimeoutMs?: number
-  /** Where SIGINT and SIGTERM arrive; default the process. */
+  /** Where stop signals arrive (SIGINT, SIGTERM, SIGHUP; SIGBREAK on Windows); default the process. */
   signals?: SignalSource
 }
 
 export const EXIT_OK = 0
 export const EXIT_FAILURE = 1
 export const EXIT_USAGE = 2
-/** 128 + the signal's number, as shells report a process a signal ended. */
-export const EXIT_CANCELLED: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 }
+/** 128 + the signal's number, as shells report a process a signal ended (SIGBREAK is 21 on Windows). */
+export const EXIT_CANCELLED: Readonly<Record<StopSignal | (string & {}), number>> = {
+  SIGHUP: 129,
+  SIGINT: 130,
+  SIGTERM: 143,
+  SIGBREAK: 149
+}
 
 /** A message as one line: line breaks and the spaces around them become one space. */
 export const oneLine = (m: string): string => m.replace(/\s*\r?\n\s*/g, ' ')

@@ -52,7 +52,7 @@ export function stoppedWhile(
   return undefined
 }
 
-/** The stop state of one run: started with its bound; `cancel` on SIGINT/SIGTERM. */
+/** The stop state of one run: started with its bound; `cancel` on a stop signal. */
 export class Lifecycle implements Stop {
   private readonly stopping = new AbortController()
   private readonly dropping = new AbortController()
@@ -114,19 +114,45 @@ export class Lifecycle implements Stop {
   }
 }
 
-export interface SignalSource {
-  on(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
-  off(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown
+/** A signal that stops a run (SIGBREAK is Ctrl+Break on Windows). */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK'
+
+/**
+ * The signals that stop a run on `platform`. SIGTERM is never delivered on Windows: the runner
+ * cancels with Ctrl-C then Ctrl+Break, and closing the console is SIGHUP. SIGHUP elsewhere is a
+ * closed terminal (our service units never send it as a reload).
+ */
+export function stopSignals(platform: NodeJS.Platform): readonly StopSignal[] {
+  return platform === 'win32' ? ['SIGINT', 'SIGBREAK', 'SIGHUP'] : ['SIGINT', 'SIGTERM', 'SIGHUP']
 }
 
-/** Cancel `life` on SIGINT and SIGTERM (as the runner sends them) until the returned function is called. */
-export function cancelOnSignals(life: Lifecycle, proc: SignalSource = process): () => void {
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((sig) => {
-    const handler = (): void => life.cancel(sig)
-    proc.on(sig, handler)
+/** Where stop signals arrive: the process, or an emitter in tests (`platform` defaults to this one). */
+export interface SignalSource {
+  platform?: NodeJS.Platform
+  on(event: StopSignal, listener: () => void): unknown
+  off(event: StopSignal, listener: () => void): unknown
+}
+
+/**
+ * The one place that listens for stop signals: calls `onStop(signal, nth)` on each (nth counts
+ * from 1) until the returned function is called.
+ */
+export function onStopSignals(
+  onStop: (signal: StopSignal, nth: number) => void,
+  source: SignalSource = process
+): () => void {
+  let count = 0
+  const handlers = stopSignals(source.platform ?? process.platform).map((sig) => {
+    const handler = (): void => onStop(sig, ++count)
+    source.on(sig, handler)
     return [sig, handler] as const
   })
   return () => {
-    for (const [sig, handler] of handlers) proc.off(sig, handler)
+    for (const [sig, handler] of handlers) source.off(sig, handler)
   }
+}
+
+/** Cancel `life` on each stop signal (first: stop, second: drop requests now) until unhooked. */
+export function cancelOnSignals(life: Lifecycle, source: SignalSource = process): () => void {
+  return onStopSignals((sig) => life.cancel(sig), source)
 }

@@ -9,7 +9,14 @@ import { update } from '../../src/core/update.js'
 import { createRoute53Client } from '../../src/aws/route53.js'
 import { assumeRoleWithOidc } from '../../src/aws/credentials.js'
 import { detectAddresses } from '../../src/detect/index.js'
-import { Lifecycle, RunStopped, cancelOnSignals, runBoundMs } from '../../src/core/lifecycle.js'
+import {
+  Lifecycle,
+  RunStopped,
+  cancelOnSignals,
+  onStopSignals,
+  runBoundMs,
+  stopSignals
+} from '../../src/core/lifecycle.js'
 import type { Timeouts } from '../../src/net/request.js'
 import type { Config, Logger } from '../../src/model/types.js'
 
@@ -329,8 +336,37 @@ describe('cancellation', () => {
     expect(standIn.count('ChangeResourceRecordSets')).toBe(0)
   })
 
+  it.each([
+    ['linux', ['SIGINT', 'SIGTERM', 'SIGHUP']],
+    ['darwin', ['SIGINT', 'SIGTERM', 'SIGHUP']],
+    ['win32', ['SIGINT', 'SIGBREAK', 'SIGHUP']]
+  ] as const)('on %s, stops on %j and listens to nothing else', (platform, signals) => {
+    expect(stopSignals(platform)).toEqual(signals)
+    const source = Object.assign(new EventEmitter(), { platform })
+    const seen: string[] = []
+    const unhook = onStopSignals((sig, nth) => seen.push(`${nth} ${sig}`), source)
+    expect(source.eventNames().sort()).toEqual([...signals].sort())
+    for (const sig of signals) source.emit(sig)
+    expect(seen).toEqual(signals.map((sig, i) => `${i + 1} ${sig}`))
+    unhook()
+    expect(source.eventNames()).toEqual([])
+  })
+
+  it("treats the Windows runner's Ctrl-C then Ctrl+Break as SIGINT then SIGTERM", () => {
+    const source = Object.assign(new EventEmitter(), { platform: 'win32' as const })
+    const stop = life(10_000)
+    const unhook = cancelOnSignals(stop, source)
+    source.emit('SIGINT')
+    expect(stop.signal.aborted).toBe(true)
+    expect(stop.requests.aborted).toBe(false)
+    source.emit('SIGBREAK')
+    expect(stop.requests.aborted).toBe(true)
+    expect(stop.cancelledBy).toBe('SIGINT')
+    unhook()
+  })
+
   it('is what SIGINT and SIGTERM do while the hooks are installed', () => {
-    const emitter = new EventEmitter()
+    const emitter = Object.assign(new EventEmitter(), { platform: 'linux' as const })
     const stop = life(10_000)
     const unhook = cancelOnSignals(stop, emitter)
     emitter.emit('SIGTERM')

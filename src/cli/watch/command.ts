@@ -1,6 +1,6 @@
 /**
  * `route53-ddns watch`: the one-shot run's options plus --interval, --refresh, --delete-on-stop and
- * --metrics, run by the loop in ./loop.ts until SIGTERM or SIGINT. This file is the shell: flags,
+ * --metrics, run by the loop in ./loop.ts until a stop signal (core/lifecycle.ts says which). This file is the shell: flags,
  * the real clock and signals, and what each event goes to (the console, metrics, monitoring).
  */
 import { detectAddresses, type Detected } from '../../detect/index.js'
@@ -14,7 +14,8 @@ import type { Config, DetectionConfig, Logger, RecordReport } from '../../model/
 import { UsageError, mainSpecs, refusals, parseFlags, type FlagSpec } from '../args.js'
 import { readConfig } from '../config.js'
 import { watchHelpText } from '../help.js'
-import { cliLogger, EXIT_FAILURE, EXIT_OK, type Io } from '../io.js'
+import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, type Io } from '../io.js'
+import { onStopSignals } from '../../core/lifecycle.js'
 import { addSecret, redact } from '../../net/redact.js'
 import { addMonitorSecrets } from '../../notify/session.js'
 import { daemonMonitor, HEARTBEAT_PERIOD_MS, type DaemonMonitor } from '../../notify/daemon.js'
@@ -32,8 +33,6 @@ export interface WatchIo extends Io {
     sleep(ms: number, signal: AbortSignal): Promise<void>
     random(): number
   }
-  /** Calls `stop` on a stop request (default: SIGTERM, SIGINT); returns an unsubscribe. */
-  onStop?: (stop: (signal: string) => void) => () => void
   /** Replaces address detection. */
   detect?: (
     cfg: DetectionConfig,
@@ -50,21 +49,6 @@ export function watchSpecs(): Record<string, FlagSpec> {
     refresh: { type: 'string', multiple: false },
     metrics: { type: 'string', multiple: false },
     'delete-on-stop': { type: 'boolean', multiple: false }
-  }
-}
-
-function processSignals(stop: (signal: string) => void): () => void {
-  let count = 0
-  const onSignal = (signal: NodeJS.Signals): void => {
-    // A second signal means "now": leave without finishing the write in flight.
-    if (++count > 1) process.exit(signal === 'SIGINT' ? 130 : 143)
-    stop(signal)
-  }
-  process.on('SIGTERM', onSignal)
-  process.on('SIGINT', onSignal)
-  return () => {
-    process.off('SIGTERM', onSignal)
-    process.off('SIGINT', onSignal)
   }
 }
 
@@ -287,10 +271,12 @@ async function runWatch(
   const print = printer(io, parsed.json, clock.now)
   const stop = new AbortController()
   let stoppedBy = ''
-  const unsubscribe = (io.onStop ?? processSignals)((signal) => {
+  const unsubscribe = onStopSignals((signal, nth) => {
+    // A second signal means "now": leave without finishing the write in flight.
+    if (nth > 1) process.exit(EXIT_CANCELLED[signal])
     stoppedBy = signal
     stop.abort()
-  })
+  }, io.signals)
   try {
     print({ event: 'start', ...parts.start[0] }, parts.start[1])
     const { start: _start, ...deps } = parts

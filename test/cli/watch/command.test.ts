@@ -1,5 +1,6 @@
 // `route53-ddns watch` in-process: real flags, real update() against the stand-in, a fake clock,
 // injected detection and stop requests.
+import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -59,12 +60,15 @@ async function watchCli(
     env?: Record<string, string>
     onDetect?: (t: number, logger: Logger) => void
     random?: () => number
+    /** The platform signals arrive on, and the signal sent at `until` (default SIGTERM). */
+    platform?: NodeJS.Platform
+    signal?: string
   }
 ): Promise<WatchRun> {
   let stdout = ''
   let stderr = ''
   let now = EPOCH
-  let stop: (signal: string) => void = () => {}
+  const signals = Object.assign(new EventEmitter(), { platform: opts.platform ?? 'linux' })
   const detections: DetectionConfig[] = []
   const sleeps: number[] = []
   const io: WatchIo = {
@@ -79,14 +83,11 @@ async function watchCli(
         sleeps.push(ms)
         if (now + ms - EPOCH >= opts.until * S) {
           now = EPOCH + opts.until * S
-          stop('SIGTERM')
+          signals.emit(opts.signal ?? 'SIGTERM')
         } else now += ms
       }
     },
-    onStop: (fn) => {
-      stop = fn
-      return () => {}
-    },
+    signals,
     detect: async (cfg, { logger }): Promise<Detected> => {
       detections.push(cfg)
       const t = (now - EPOCH) / S
@@ -140,6 +141,20 @@ describe('route53-ddns watch', () => {
     // 24 ticks of local detection; Route 53 only at start and at the change.
     expect(r.detections).toHaveLength(24)
     expect(standIn.count('ListResourceRecordSets')).toBe(2)
+    expect(standIn.count('ChangeResourceRecordSets')).toBe(2)
+  })
+
+  it.each([
+    ['linux', 'SIGHUP'],
+    ['linux', 'SIGINT'],
+    ['win32', 'SIGBREAK'],
+    ['win32', 'SIGHUP']
+  ] as const)('on %s, %s stops it cleanly, deleting on stop', async (platform, signal) => {
+    const name = `w-${platform}-${signal.toLowerCase()}.example.com`
+    const r = await watchCli([...base(name), '--delete-on-stop'], { until: 10, platform, signal })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.lines.at(-1)).toBe(`stopped by ${signal}`)
+    expect(values(name)).toEqual([])
     expect(standIn.count('ChangeResourceRecordSets')).toBe(2)
   })
 

@@ -1,5 +1,6 @@
 // `route53-ddns watch --metrics` in-process against the stand-in, with a fake clock: the endpoint is
 // scraped while the watch sleeps, and `route53-ddns health` asks it.
+import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -63,7 +64,8 @@ async function watchAndScrape(
   let stdout = ''
   let stderr = ''
   let now = EPOCH
-  let stop: (signal: string) => void = () => {}
+  const signals = new EventEmitter()
+  const stop = (signal: string): boolean => signals.emit(signal)
   const scrapes: Scrape[] = []
   const pending = [...opts.scrapeAt]
   const base = (): string => /"metrics":"([^"]+)"/.exec(stdout)?.[1] ?? ''
@@ -91,10 +93,7 @@ async function watchAndScrape(
         if (now >= EPOCH + opts.until * S) stop('SIGTERM')
       }
     },
-    onStop: (fn) => {
-      stop = fn
-      return () => {}
-    },
+    signals,
     detect: async () => {
       const a = opts.address((now - EPOCH) / S)
       if (a instanceof Error) throw a

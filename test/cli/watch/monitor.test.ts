@@ -1,5 +1,6 @@
 // `route53-ddns watch --heartbeat-url --notify-url`: what a 1 s watch sends over 20 simulated
 // minutes with a change and a failure streak, to a loopback recorder; the update is stubbed.
+import { EventEmitter } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { main } from '../../../src/cli/main.js'
 import type { WatchIo } from '../../../src/cli/watch/command.js'
@@ -61,7 +62,8 @@ async function watch20min(argv: string[], env: Record<string, string> = {}) {
   let stdout = ''
   let stderr = ''
   let now = EPOCH
-  let stop: (signal: string) => void = () => {}
+  const signals = new EventEmitter()
+  const stop = (signal: string): boolean => signals.emit(signal)
   const until = EPOCH + 20 * MIN
   const io: WatchIo = {
     stdout: { write: (t: string) => (stdout += t) },
@@ -77,10 +79,7 @@ async function watch20min(argv: string[], env: Record<string, string> = {}) {
         if (now >= until) stop('SIGTERM')
       }
     },
-    onStop: (fn) => {
-      stop = fn
-      return () => {}
-    },
+    signals,
     detect: async () => {
       const t = now - EPOCH
       if (t >= 10 * MIN && t < 12 * MIN) throw new Error('no address on eth0')

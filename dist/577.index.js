@@ -2272,7 +2272,7 @@ function standardRetryStrategy(maxAttempts, timing = {}) {
 /* harmony export */   dJ: () => (/* binding */ cancelOnSignals),
 /* harmony export */   v0: () => (/* binding */ Lifecycle)
 /* harmony export */ });
-/* unused harmony exports RUN_BOUND_S, CANCEL_GRACE_MS */
+/* unused harmony exports RUN_BOUND_S, CANCEL_GRACE_MS, stopSignals, onStopSignals */
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
 // How a run ends early: at its time bound, or when the runner (or a user) cancels it.
 
@@ -2313,7 +2313,7 @@ function stoppedWhile(err, what, signal) {
         return signal.reason.during(what);
     return undefined;
 }
-/** The stop state of one run: started with its bound; `cancel` on SIGINT/SIGTERM. */
+/** The stop state of one run: started with its bound; `cancel` on a stop signal. */
 class Lifecycle {
     stopping = new AbortController();
     dropping = new AbortController();
@@ -2359,17 +2359,33 @@ class Lifecycle {
         this.timers.push(t);
     }
 }
-/** Cancel `life` on SIGINT and SIGTERM (as the runner sends them) until the returned function is called. */
-function cancelOnSignals(life, proc = process) {
-    const handlers = ['SIGINT', 'SIGTERM'].map((sig) => {
-        const handler = () => life.cancel(sig);
-        proc.on(sig, handler);
+/**
+ * The signals that stop a run on `platform`. SIGTERM is never delivered on Windows: the runner
+ * cancels with Ctrl-C then Ctrl+Break, and closing the console is SIGHUP. SIGHUP elsewhere is a
+ * closed terminal (our service units never send it as a reload).
+ */
+function stopSignals(platform) {
+    return platform === 'win32' ? ['SIGINT', 'SIGBREAK', 'SIGHUP'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+}
+/**
+ * The one place that listens for stop signals: calls `onStop(signal, nth)` on each (nth counts
+ * from 1) until the returned function is called.
+ */
+function onStopSignals(onStop, source = process) {
+    let count = 0;
+    const handlers = stopSignals(source.platform ?? process.platform).map((sig) => {
+        const handler = () => onStop(sig, ++count);
+        source.on(sig, handler);
         return [sig, handler];
     });
     return () => {
         for (const [sig, handler] of handlers)
-            proc.off(sig, handler);
+            source.off(sig, handler);
     };
+}
+/** Cancel `life` on each stop signal (first: stop, second: drop requests now) until unhooked. */
+function cancelOnSignals(life, source = process) {
+    return onStopSignals((sig) => life.cancel(sig), source);
 }
 
 

@@ -126,6 +126,10 @@ describe('assumeRoleWithOidc', () => {
     expect(message).toMatch(/\(AccessDenied\)/)
     expect(message).toContain('Check:')
     expect(message).toContain(':sub must match the token')
+    // The immutable form: created after (not on) the date, or renamed/transferred after it.
+    expect(message).toContain(
+      'repositories created after 2026-07-15, older ones renamed or transferred after that date'
+    )
   })
 
   it('IDPCommunicationError (SDK: IDPCommunicationErrorException) is retried past the SDK, then succeeds', async () => {

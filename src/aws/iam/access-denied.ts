@@ -199,7 +199,7 @@ export function explainStsDenied(d: StsDenied): string {
         ? `  This run presents: ${derived} (unless the job declares an environment: then repo:${owner}:environment:NAME)`
         : '  For a branch it is repo:OWNER/REPO:ref:refs/heads/BRANCH.',
     `  A job with \`environment: NAME\` presents repo:${owner}:environment:NAME instead of the ref; pull requests present repo:${owner}:pull_request.`,
-    '  Repositories created on or after 2026-07-15 (or opted in) use the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…; a policy written only for the classic form fails — list both.'
+    '  On github.com, repositories created after 2026-07-15, older ones renamed or transferred after that date, and those opted in use the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…; a policy written only for the classic form fails — list both.'
   ]
   const permissionCheck =
     'The job needs `permissions: id-token: write` (without it the runner provides no OIDC token).'

@@ -246,8 +246,8 @@ function subContext(o: { ref?: string; environment?: string }): string {
  * wildcard, which would also admit every branch, tag and pull request. A job that declares
  * `environment:` presents `…:environment:NAME` instead of the ref, hence the two are exclusive.
  * When `ownerId` and `repositoryId` are both given, the immutable form
- * `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` (repositories created on or after 2026-07-15, or opted in)
- * is accepted too. `workflowRef` adds a `job_workflow_ref` condition pinning a reusable workflow.
+ * `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` (github.com repositories created, renamed or transferred
+ * after 2026-07-15, or opted in) is accepted too. `workflowRef` adds a `job_workflow_ref` condition pinning a reusable workflow.
  * `accountId` defaults to the placeholder 'ACCOUNT_ID', for the user to replace.
  */
 export function trustPolicy(o: TrustOptions): IamPolicy {

@@ -1,6 +1,7 @@
 // The runner's OIDC token, by its documented protocol: one GET with the request token. Done here
-// rather than with core.getIDToken, which has no timeout and cannot be aborted; this request gets
-// the same limits (and network settings) as every other request of the run.
+// rather than with core.getIDToken, whose request has a 3-minute socket timeout and retries but no
+// overall deadline and no abort; this request gets the same limits, abort and network settings as
+// every other request of the run.
 import { httpRequest, DEFAULT_TIMEOUTS, type Timeouts } from '../net/request.js'
 
 export interface IdTokenOptions {

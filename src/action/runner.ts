@@ -4,7 +4,8 @@
  * commands (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`) itself: loading @actions/core's entry (its
  * HTTP client, undici, @actions/exec) roughly doubles a no-op run's start-up, so it is not used;
  * the OIDC token comes from oidc-token.ts (with the run's limits and proxy). Every text leaves
- * through `redact()`.
+ * through `redact()`. @actions/core stays the reference: test/action/runner-parity.test.ts runs
+ * the same calls through both and requires the same stdout and files.
  */
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { requestIdToken } from './oidc-token.js'
 export interface Runner {
   /** The input's value, trimmed; '' when unset. */
   getInput(name: string): string
+  /** Write a step output to GITHUB_OUTPUT (nothing outside a runner, which has none). */
   setOutput(name: string, value: string): void
   info(message: string): void
   warning(message: string): void
@@ -88,14 +90,14 @@ export function createRunner(
   const runner: Runner = {
     getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
     setOutput(name, value) {
-      const safe = redact(value)
+      // Every runner this action supports (2.327+) sets GITHUB_OUTPUT; outside one, nothing reads it.
       const file = env.GITHUB_OUTPUT
       if (file) {
-        appendFileSync(file, outputEntry(name, safe, `ghadelimiter_${randomUUID()}`), 'utf8')
-      } else {
-        // Runners before file commands (and local runs): the deprecated stdout form.
-        write(EOL)
-        line(formatCommand('set-output', { name }, safe))
+        appendFileSync(
+          file,
+          outputEntry(name, redact(value), `ghadelimiter_${randomUUID()}`),
+          'utf8'
+        )
       }
     },
     info: (message) => line(redact(message)),
@@ -108,10 +110,8 @@ export function createRunner(
     },
     setSecret(value) {
       addSecret(value)
-      // The runner masks by exact value; a multi-line value is masked line by line.
-      for (const part of value.split(/\r?\n/)) {
-        if (part.trim() !== '') line(formatCommand('add-mask', {}, part))
-      }
+      // One command, as the toolkit sends it: the runner masks the value and each of its lines.
+      line(formatCommand('add-mask', {}, value))
     },
     hasSummary: () => Boolean(env.GITHUB_STEP_SUMMARY),
     appendSummary(text) {

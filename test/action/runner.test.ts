@@ -39,7 +39,9 @@ describe('workflow commands (GitHub documented escaping)', () => {
     expect(escapeData('50% done\r\nnext: a,b')).toBe('50%25 done%0D%0Anext: a,b')
     expect(escapeProperty('50% done\r\nnext: a,b')).toBe('50%25 done%0D%0Anext%3A a%2Cb')
     expect(formatCommand('warning', {}, 'a\nb')).toBe('::warning::a%0Ab')
-    expect(formatCommand('set-output', { name: 'x:y' }, 'v')).toBe('::set-output name=x%3Ay::v')
+    expect(formatCommand('notice', { title: 'x:y', file: 'a,b' }, 'v')).toBe(
+      '::notice title=x%3Ay,file=a%2Cb::v'
+    )
   })
 
   it('writes one command per line for warning, debug and error; info as plain text', () => {
@@ -61,7 +63,7 @@ describe('workflow commands (GitHub documented escaping)', () => {
     expect(codes).toEqual([1])
   })
 
-  it('setSecret emits ::add-mask:: (per line) and masks the value in everything written later', () => {
+  it('setSecret emits one ::add-mask:: (the runner masks each line too) and masks the value in everything written later', () => {
     const { output, summary } = files()
     const { runner, stdout } = realRunner({ GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary })
     runner.setSecret('s3cr3t-value-1\ns3cr3t-value-2')
@@ -70,8 +72,7 @@ describe('workflow commands (GitHub documented escaping)', () => {
     runner.setOutput('token', 'x s3cr3t-value-2 y')
     runner.appendSummary('<p>s3cr3t-value-1</p>')
     expect(stdout()).toBe(
-      '::add-mask::s3cr3t-value-1\n::add-mask::s3cr3t-value-2\n' +
-        'got *** and ***\n::warning::***\n'
+      '::add-mask::s3cr3t-value-1%0As3cr3t-value-2\n' + 'got *** and ***\n::warning::***\n'
     )
     expect(parseOutputFile(readFileSync(output, 'utf8'))).toEqual({ token: 'x *** y' })
     expect(readFileSync(summary, 'utf8')).toBe('<p>***</p>')
@@ -103,10 +104,10 @@ describe('file commands', () => {
     expect(outputEntry('x', 'v', 'D')).toBe('x<<D\nv\nD\n')
   })
 
-  it('falls back to ::set-output:: without GITHUB_OUTPUT', () => {
+  it('writes no output without GITHUB_OUTPUT (no ::set-output:: on stdout)', () => {
     const { runner, stdout } = realRunner({})
     runner.setOutput('changed', 'true')
-    expect(stdout()).toBe('\n::set-output name=changed::true\n')
+    expect(stdout()).toBe('')
   })
 
   it('appends to the step summary, and has none without GITHUB_STEP_SUMMARY', () => {

@@ -1223,7 +1223,8 @@ var oidc_token = __webpack_require__(2965);
  * commands (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`) itself: loading @actions/core's entry (its
  * HTTP client, undici, @actions/exec) roughly doubles a no-op run's start-up, so it is not used;
  * the OIDC token comes from oidc-token.ts (with the run's limits and proxy). Every text leaves
- * through `redact()`.
+ * through `redact()`. @actions/core stays the reference: test/action/runner-parity.test.ts runs
+ * the same calls through both and requires the same stdout and files.
  */
 
 
@@ -1264,15 +1265,10 @@ function createRunner(io = { env: process.env, write: (t) => void process.stdout
     const runner = {
         getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
         setOutput(name, value) {
-            const safe = redact(value);
+            // Every runner this action supports (2.327+) sets GITHUB_OUTPUT; outside one, nothing reads it.
             const file = env.GITHUB_OUTPUT;
             if (file) {
-                (0,external_node_fs_.appendFileSync)(file, outputEntry(name, safe, `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`), 'utf8');
-            }
-            else {
-                // Runners before file commands (and local runs): the deprecated stdout form.
-                write(external_node_os_.EOL);
-                line(formatCommand('set-output', { name }, safe));
+                (0,external_node_fs_.appendFileSync)(file, outputEntry(name, redact(value), `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`), 'utf8');
             }
         },
         info: (message) => line(redact(message)),
@@ -1285,11 +1281,8 @@ function createRunner(io = { env: process.env, write: (t) => void process.stdout
         },
         setSecret(value) {
             addSecret(value);
-            // The runner masks by exact value; a multi-line value is masked line by line.
-            for (const part of value.split(/\r?\n/)) {
-                if (part.trim() !== '')
-                    line(formatCommand('add-mask', {}, part));
-            }
+            // One command, as the toolkit sends it: the runner masks the value and each of its lines.
+            line(formatCommand('add-mask', {}, value));
         },
         hasSummary: () => Boolean(env.GITHUB_STEP_SUMMARY),
         appendSummary(text) {
@@ -1720,8 +1713,9 @@ async function run(runner = createRunner(), options = {}) {
 /* harmony export */ });
 /* harmony import */ var _net_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2170);
 // The runner's OIDC token, by its documented protocol: one GET with the request token. Done here
-// rather than with core.getIDToken, which has no timeout and cannot be aborted; this request gets
-// the same limits (and network settings) as every other request of the run.
+// rather than with core.getIDToken, whose request has a 3-minute socket timeout and retries but no
+// overall deadline and no abort; this request gets the same limits, abort and network settings as
+// every other request of the run.
 
 /** Fetch a token for `audience`; throws with a short reason (never the request token). */
 async function requestIdToken(audience, opts) {
@@ -1947,8 +1941,8 @@ function subContext(o) {
  * wildcard, which would also admit every branch, tag and pull request. A job that declares
  * `environment:` presents `…:environment:NAME` instead of the ref, hence the two are exclusive.
  * When `ownerId` and `repositoryId` are both given, the immutable form
- * `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` (repositories created on or after 2026-07-15, or opted in)
- * is accepted too. `workflowRef` adds a `job_workflow_ref` condition pinning a reusable workflow.
+ * `repo:OWNER@OWNER_ID/REPO@REPO_ID:…` (github.com repositories created, renamed or transferred
+ * after 2026-07-15, or opted in) is accepted too. `workflowRef` adds a `job_workflow_ref` condition pinning a reusable workflow.
  * `accountId` defaults to the placeholder 'ACCOUNT_ID', for the user to replace.
  */
 function trustPolicy(o) {
@@ -2149,7 +2143,7 @@ function explainStsDenied(d) {
                 ? `  This run presents: ${derived} (unless the job declares an environment: then repo:${owner}:environment:NAME)`
                 : '  For a branch it is repo:OWNER/REPO:ref:refs/heads/BRANCH.',
         `  A job with \`environment: NAME\` presents repo:${owner}:environment:NAME instead of the ref; pull requests present repo:${owner}:pull_request.`,
-        '  Repositories created on or after 2026-07-15 (or opted in) use the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…; a policy written only for the classic form fails — list both.'
+        '  On github.com, repositories created after 2026-07-15, older ones renamed or transferred after that date, and those opted in use the immutable form repo:OWNER@OWNER_ID/REPO@REPO_ID:…; a policy written only for the classic form fails — list both.'
     ];
     const permissionCheck = 'The job needs `permissions: id-token: write` (without it the runner provides no OIDC token).';
     const codeUpper = code.toUpperCase();

@@ -26,5 +26,12 @@ COPY --chown=0:0 dist/cli/ /app/
 
 USER 65532:65532
 WORKDIR /home/nonroot
+# The watch serves /metrics and /healthz on loopback only (nothing is published unless asked:
+# set ROUTE53_DDNS_METRICS=0.0.0.0:9101 and publish the port to scrape it), and `health` asks
+# /healthz there: healthy while a check succeeded within three intervals (at least a minute).
+# Exec form: the image has no shell. A one-shot run ends before the first check.
+ENV ROUTE53_DDNS_METRICS=127.0.0.1:9101
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+  CMD ["/nodejs/bin/node", "/app/index.js", "health"]
 ENTRYPOINT ["/nodejs/bin/node", "/app/index.js"]
 CMD ["watch"]

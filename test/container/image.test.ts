@@ -1,12 +1,12 @@
 // The real Dockerfile, built with podman on an offline stand-in of its distroless base
 // (build-base.sh), run the way the README recommends: read-only root file system, every capability
-// dropped, no new privileges, the host's network (the Route 53 stand-in and echo servers listen on
+// dropped, no new privileges, the host's network (the Route 53 stand-in listens on
 // loopback). Run by `npm run test:container` (a step of .ci/run), not by `npm test`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { statSync, readdirSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../stand-in/index.js'
-import { startEchoServers, type EchoServers } from '../helpers/echo-servers.js'
 import { ROOT } from '../helpers/run-action.js'
 import pkg from '../../package.json' with { type: 'json' }
 import {
@@ -14,6 +14,7 @@ import {
   IMAGE,
   buildImage,
   envFile,
+  freeMetrics,
   podman,
   removeContainers,
   runArgs,
@@ -236,7 +237,6 @@ describe.skipIf(missing !== undefined)('the container image', () => {
 
 describe.skipIf(missing !== undefined)('the container in watch mode', () => {
   let standIn: StandIn
-  let echo: EchoServers
   let zoneId = ''
   let env = ''
   const name = `r53-test-watch-${process.pid}`
@@ -244,11 +244,11 @@ describe.skipIf(missing !== undefined)('the container in watch mode', () => {
     buildImage()
     standIn = await startStandIn({ rateLimit: false, changeSyncMs: 50 })
     zoneId = standIn.addZone({ name: 'example.com' })
-    echo = await startEchoServers({ ipv4: '8.8.8.8' })
     const s = standIn.env()
     env = envFile({
       ROUTE53_DDNS_HOSTED_ZONE_ID: zoneId,
       ROUTE53_DDNS_HOSTNAME: 'watch.example.com',
+      ROUTE53_DDNS_METRICS: await freeMetrics(),
       AWS_ENDPOINT_URL_ROUTE_53: s.AWS_ENDPOINT_URL_ROUTE_53 ?? '',
       AWS_REGION: s.AWS_REGION ?? '',
       AWS_ACCESS_KEY_ID: s.AWS_ACCESS_KEY_ID ?? '',
@@ -257,7 +257,6 @@ describe.skipIf(missing !== undefined)('the container in watch mode', () => {
   }, 300_000)
   afterAll(async () => {
     await removeContainers([name])
-    await echo?.close()
     await standIn?.close()
   })
 
@@ -272,12 +271,20 @@ describe.skipIf(missing !== undefined)('the container in watch mode', () => {
   }
 
   it('follows a change; podman stop deletes the record (--delete-on-stop) and exits 0 well before the kill', async () => {
+    // The address comes from a command reading a file the test rewrites (public detection
+    // allows no interval under 30 s; the image has no cat: node reads it).
+    const data = mkdtempSync(join(tmpdir(), 'r53-address-'))
+    chmodSync(data, 0o755)
+    writeFileSync(join(data, 'address'), '8.8.8.8\n', { mode: 0o644 })
+    const read = "process.stdout.write(require('fs').readFileSync('/data/address', 'utf8'))"
     const started = await podman([
-      ...runArgs(name, env, ['--detach']),
+      ...runArgs(name, env, ['--detach', '--volume', `${data}:/data:ro`]),
       IMAGE,
       'watch',
-      '--ip-providers',
-      `${echo.v4.ip},${echo.v4.ip2}`,
+      '--ip-source',
+      'command',
+      '--ip-command',
+      JSON.stringify(['/nodejs/bin/node', '-e', read]),
       '--interval',
       '1',
       '--delete-on-stop',
@@ -286,7 +293,7 @@ describe.skipIf(missing !== undefined)('the container in watch mode', () => {
     expect(started.code, started.stderr).toBe(0)
     await until(() => values()?.[0] === '8.8.8.8', 20_000)
     expect(values()).toEqual(['8.8.8.8'])
-    echo.setAddress(4, '8.8.4.4')
+    writeFileSync(join(data, 'address'), '8.8.4.4\n')
     await until(() => values()?.[0] === '8.8.4.4', 20_000)
     expect(values()).toEqual(['8.8.4.4'])
 
@@ -305,4 +312,76 @@ describe.skipIf(missing !== undefined)('the container in watch mode', () => {
     expect(events.at(-1)).toMatchObject({ event: 'stop', signal: 'SIGTERM' })
     expect(events.some((e) => e.event === 'change' && e.result === 'deleted')).toBe(true)
   }, 90_000)
+})
+
+describe.skipIf(missing !== undefined)('the container health check', () => {
+  let standIn: StandIn
+  let zoneId = ''
+  let env = ''
+  const name = `r53-test-health-${process.pid}`
+  beforeAll(async () => {
+    buildImage()
+    standIn = await startStandIn({ rateLimit: false, changeSyncMs: 50 })
+    zoneId = standIn.addZone({ name: 'example.com' })
+    const s = standIn.env()
+    env = envFile({
+      ROUTE53_DDNS_HOSTED_ZONE_ID: zoneId,
+      ROUTE53_DDNS_HOSTNAME: 'health.example.com',
+      ROUTE53_DDNS_IP: '198.51.100.10',
+      ROUTE53_DDNS_METRICS: await freeMetrics(),
+      AWS_ENDPOINT_URL_ROUTE_53: s.AWS_ENDPOINT_URL_ROUTE_53 ?? '',
+      AWS_REGION: s.AWS_REGION ?? '',
+      AWS_ACCESS_KEY_ID: s.AWS_ACCESS_KEY_ID ?? '',
+      AWS_SECRET_ACCESS_KEY: s.AWS_SECRET_ACCESS_KEY ?? ''
+    })
+  }, 300_000)
+  afterAll(async () => {
+    await removeContainers([name])
+    await standIn?.close()
+  })
+
+  const check = () => podman(['healthcheck', 'run', name])
+  const until = async (test: () => Promise<boolean>, ms: number): Promise<boolean> => {
+    const end = Date.now() + ms
+    while (Date.now() < end) {
+      if (await test()) return true
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    return false
+  }
+
+  it('the image declares it (exec form, no shell) and turns the watch’s endpoint on, on loopback only', async () => {
+    const image = JSON.parse((await podman(['image', 'inspect', IMAGE])).stdout)[0] as {
+      Healthcheck?: { Test: string[]; Timeout: number }
+      Config: { Env: string[] }
+    }
+    expect(image.Healthcheck?.Test).toEqual(['CMD', '/nodejs/bin/node', '/app/index.js', 'health'])
+    // Longer than `health` waits (5 s), so the check ends by itself and says why.
+    expect(image.Healthcheck?.Timeout).toBe(10e9)
+    expect(image.Config.Env).toContain('ROUTE53_DDNS_METRICS=127.0.0.1:9101')
+  })
+
+  it('passes while in sync, fails once Route 53 stops answering', async () => {
+    const started = await podman([
+      ...runArgs(name, env, ['--detach']),
+      IMAGE,
+      'watch',
+      '--interval',
+      '1',
+      '--refresh',
+      '1'
+    ])
+    expect(started.code, started.stderr).toBe(0)
+    expect(await until(async () => (await check()).code === 0, 30_000)).toBe(true)
+    const healthy = await podman(['inspect', '--format', '{{.State.Health.Status}}', name])
+    expect(healthy.stdout.trim()).toBe('healthy')
+
+    // Every Route 53 request now fails; the watch stays up, and after its window it is unhealthy.
+    standIn.inject({ error: 'ServiceUnavailable', times: 100_000 })
+    expect(await until(async () => (await check()).code !== 0, 100_000)).toBe(true)
+    const unhealthy = await check()
+    expect(unhealthy.code).not.toBe(0)
+    const logs = await podman(['logs', name])
+    expect(logs.stderr).toMatch(/ServiceUnavailable|unavailable|503/i)
+  }, 180_000)
 })

@@ -3,6 +3,7 @@
 // ulimits: containers.conf).
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT } from '../helpers/run-action.js'
@@ -99,6 +100,21 @@ export function runArgs(name: string, env: string, extra: string[] = []): string
     env,
     ...extra
   ]
+}
+
+/**
+ * A free loopback port for a watch's metrics: on the host's network the image's default
+ * (127.0.0.1:9101) would be shared by every container and by the host.
+ */
+export function freeMetrics(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(`127.0.0.1:${port}`))
+    })
+  })
 }
 
 /** Removes containers left by a test (by the names it gave them). */

@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Podman builds and runs the image there: `npm run test:container` (vitest.container.config.ts).
-    exclude: ['**/node_modules/**', 'test/container/**'],
+    // The Windows suite under Wine: `npm run test:wine` (vitest.wine.config.ts).
+    exclude: ['**/node_modules/**', 'test/container/**', 'test/windows/**/*.wine.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -68,9 +68,13 @@ export function spawnPlan(
   }
 }
 
+/** How long taskkill may take before the child alone is terminated (the run must end soon). */
+const TASKKILL_GRACE_MS = 500
+
 /**
  * End the child and everything it started. POSIX: SIGKILL to its process group. Windows:
- * `taskkill /T /F /PID` (from the system directory), and the child alone when taskkill fails.
+ * `taskkill /T /F /PID` (from the system directory); the child alone when taskkill fails or has
+ * not ended it within TASKKILL_GRACE_MS, so the run goes on either way.
  */
 export function killTree(child: ChildProcess, platform: NodeJS.Platform): void {
   const pid = child.pid
@@ -85,17 +89,21 @@ export function killTree(child: ChildProcess, platform: NodeJS.Platform): void {
   }
   // Windows keeps no group: once the child is gone its tree cannot be found from it.
   if (child.exitCode !== null || child.signalCode !== null) return
-  const root = process.env.SystemRoot ?? 'C:\\Windows'
   const fallback = (): void => {
+    clearTimeout(timer)
     if (child.exitCode === null && child.signalCode === null) child.kill()
   }
+  const timer = setTimeout(fallback, TASKKILL_GRACE_MS)
   try {
+    const root = process.env.SystemRoot ?? 'C:\\Windows'
     const taskkill = spawn(`${root}\\System32\\taskkill.exe`, ['/T', '/F', '/PID', String(pid)], {
       stdio: 'ignore',
       windowsHide: true
     })
+    // The run need not wait for taskkill: it goes on by itself.
+    taskkill.unref()
     taskkill.on('error', fallback)
-    taskkill.on('close', (code) => code !== 0 && fallback())
+    taskkill.on('close', (code) => (code === 0 ? clearTimeout(timer) : fallback()))
   } catch {
     fallback()
   }

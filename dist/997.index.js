@@ -601,9 +601,12 @@ function spawnPlan(argv, env, platform, comspec = 'cmd.exe') {
         options: { ...options, windowsVerbatimArguments: true }
     };
 }
+/** How long taskkill may take before the child alone is terminated (the run must end soon). */
+const TASKKILL_GRACE_MS = 500;
 /**
  * End the child and everything it started. POSIX: SIGKILL to its process group. Windows:
- * `taskkill /T /F /PID` (from the system directory), and the child alone when taskkill fails.
+ * `taskkill /T /F /PID` (from the system directory); the child alone when taskkill fails or has
+ * not ended it within TASKKILL_GRACE_MS, so the run goes on either way.
  */
 function killTree(child, platform) {
     const pid = child.pid;
@@ -621,18 +624,22 @@ function killTree(child, platform) {
     // Windows keeps no group: once the child is gone its tree cannot be found from it.
     if (child.exitCode !== null || child.signalCode !== null)
         return;
-    const root = process.env.SystemRoot ?? 'C:\\Windows';
     const fallback = () => {
+        clearTimeout(timer);
         if (child.exitCode === null && child.signalCode === null)
             child.kill();
     };
+    const timer = setTimeout(fallback, TASKKILL_GRACE_MS);
     try {
+        const root = process.env.SystemRoot ?? 'C:\\Windows';
         const taskkill = (0,external_node_child_process_.spawn)(`${root}\\System32\\taskkill.exe`, ['/T', '/F', '/PID', String(pid)], {
             stdio: 'ignore',
             windowsHide: true
         });
+        // The run need not wait for taskkill: it goes on by itself.
+        taskkill.unref();
         taskkill.on('error', fallback);
-        taskkill.on('close', (code) => code !== 0 && fallback());
+        taskkill.on('close', (code) => (code === 0 ? clearTimeout(timer) : fallback()));
     }
     catch {
         fallback();

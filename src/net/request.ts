@@ -95,8 +95,10 @@ export function sdkRequestHandler(timeouts: Timeouts = DEFAULT_TIMEOUTS): NodeHt
   })
 }
 
-export interface Answer {
+/** What a server answered: any HTTP status, its headers, and the body as text. */
+export interface HttpAnswer {
   status: number
+  headers: http.IncomingHttpHeaders
   body: string
 }
 
@@ -105,91 +107,169 @@ export class RequestTimeout extends Error {
   override name = 'TimeoutError'
 }
 
+/** An answer longer than the request's `maxBytes`, with the status and headers it came with. */
+export class AnswerTooLarge extends Error {
+  override name = 'AnswerTooLarge'
+  constructor(
+    host: string,
+    readonly maxBytes: number,
+    readonly status: number,
+    readonly headers: http.IncomingHttpHeaders
+  ) {
+    super(`${host} answered more than ${maxBytes} bytes`)
+  }
+}
+
+/** With `family`: the connection was made over the other family (`remote`, e.g. 'IPv6'). */
+export class WrongFamily extends Error {
+  override name = 'WrongFamily'
+  constructor(
+    readonly remote: string,
+    readonly family: 4 | 6
+  ) {
+    super(`connected over ${remote}, not IPv${family}`)
+  }
+}
+
+/** With `strictText`: the body is not valid UTF-8. */
+export class NotText extends Error {
+  override name = 'NotText'
+  constructor(host: string) {
+    super(`${host} answered with a body that is not text`)
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+  timeouts?: Timeouts
+  signal?: AbortSignal
+  /** Largest answer accepted (default 64 KiB). */
+  maxBytes?: number
+  /** Keep the first `maxBytes` of a longer answer instead of rejecting it. */
+  truncate?: boolean
+  /**
+   * Connect over this family only; an answer that came over the other family rejects with
+   * WrongFamily. Through a proxy the proxy picks the family: the caller checks what it answers.
+   */
+  family?: 4 | 6
+  /** Reject a body that is not valid UTF-8 (NotText) instead of replacing the bad bytes. */
+  strictText?: boolean
+}
+
+/** Ends a request once: the first call wins, later ones do nothing. */
+type Finish = (err: Error | undefined, answer?: HttpAnswer) => void
+
+const DEFAULT_MAX_BYTES = 64 * 1024
+const ignore = (): void => undefined
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 /**
- * One small request with both limits; `signal` drops it. Rejects on network errors, timeouts
- * (RequestTimeout) and answers over `maxBytes` (or, with `truncate`, keeps their first `maxBytes`);
- * any HTTP status resolves.
+ * One small request with both limits; `signal` drops it (AbortError). Rejects on network errors,
+ * timeouts (RequestTimeout), answers over `maxBytes` (AnswerTooLarge; with `truncate`, keeps their
+ * first `maxBytes` instead), and the `family` and `strictText` checks; any HTTP status resolves.
  */
-export function httpRequest(
-  url: string,
-  opts: {
-    method?: 'GET' | 'POST'
-    headers?: Record<string, string>
-    body?: string
-    timeouts?: Timeouts
-    signal?: AbortSignal
-    maxBytes?: number
-    truncate?: boolean
-  } = {}
-): Promise<Answer> {
-  const { connectMs, responseMs } = opts.timeouts ?? DEFAULT_TIMEOUTS
-  const maxBytes = opts.maxBytes ?? 64 * 1024
+export function httpRequest(url: string, opts: RequestOptions = {}): Promise<HttpAnswer> {
   const target = new URL(url)
   const client = target.protocol === 'https:' ? https : http
-  return new Promise<Answer>((resolve, reject) => {
+  return new Promise<HttpAnswer>((resolve, reject) => {
     const controller = new AbortController()
     const timers: NodeJS.Timeout[] = []
     let settled = false
-    const finish = (err: Error | undefined, answer?: Answer): void => {
+    const sent: { req?: http.ClientRequest } = {}
+    const finish: Finish = (err, answer) => {
       if (settled) return
       settled = true
       for (const t of timers) clearTimeout(t)
       opts.signal?.removeEventListener('abort', onAbort)
+      // A kept-alive socket cut off mid-answer reports the abort with no listener of Node's left
+      // on it, which would crash the process: the request has its outcome already.
+      if (err) sent.req?.socket?.on('error', ignore)
       controller.abort()
       if (err) reject(err)
       else resolve(answer!)
     }
     const onAbort = (): void => {
-      const reason: unknown = opts.signal?.reason
-      finish(Object.assign(new Error('Request aborted'), { name: 'AbortError', cause: reason }))
+      const cause: unknown = opts.signal?.reason
+      finish(Object.assign(new Error('Request aborted'), { name: 'AbortError', cause }))
     }
     if (opts.signal?.aborted) return onAbort()
     opts.signal?.addEventListener('abort', onAbort)
-    const host = target.host
-    timers.push(
-      setTimeout(
-        () => finish(new RequestTimeout(`no answer from ${host} within ${responseMs / 1000} s`)),
-        responseMs
-      )
-    )
-    const connectTimer = setTimeout(
-      () => finish(new RequestTimeout(`could not connect to ${host} within ${connectMs / 1000} s`)),
-      connectMs
-    )
-    timers.push(connectTimer)
     const body = opts.body === undefined ? undefined : Buffer.from(opts.body, 'utf8')
-    const req = client.request(target, {
+    // A forced family gets a connection of its own: a pooled one may be of the other family.
+    const forced = opts.family !== undefined && proxyFor(target) === '' ? opts.family : undefined
+    const req = (sent.req = client.request(target, {
       method: opts.method ?? 'GET',
-      agent: agentFor(target),
+      ...(forced ? { family: forced, agent: false } : { agent: agentFor(target) }),
       headers: {
         'user-agent': 'route53-ddns',
         ...opts.headers,
         ...(body ? { 'content-length': String(body.length) } : {})
       },
       signal: controller.signal
-    })
-    req.on('socket', (socket) => {
-      const connected = (): void => clearTimeout(connectTimer)
-      if (socket.connecting) socket.once('connect', connected)
-      else connected()
-    })
+    }))
+    timers.push(...startTimers(req, target.host, opts.timeouts ?? DEFAULT_TIMEOUTS, finish))
     req.on('error', (err) => finish(err))
-    req.on('response', (res) => {
-      const chunks: Buffer[] = []
-      let size = 0
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size <= maxBytes) chunks.push(chunk)
-        else if (!opts.truncate) finish(new Error(`${host} answered more than ${maxBytes} bytes`))
-      })
-      res.on('error', (err) => finish(err))
-      res.on('end', () =>
-        finish(undefined, {
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8')
-        })
-      )
-    })
+    req.on('response', (res) => readAnswer(res, target.host, { ...opts, forced }, finish))
     req.end(body)
+  })
+}
+
+/** The two limits: the whole answer within `responseMs`, the connection within `connectMs`. */
+function startTimers(
+  req: http.ClientRequest,
+  host: string,
+  { connectMs, responseMs }: Timeouts,
+  finish: Finish
+): NodeJS.Timeout[] {
+  const answerTimer = setTimeout(
+    () => finish(new RequestTimeout(`no answer from ${host} within ${responseMs / 1000} s`)),
+    responseMs
+  )
+  const connectTimer = setTimeout(
+    () => finish(new RequestTimeout(`could not connect to ${host} within ${connectMs / 1000} s`)),
+    connectMs
+  )
+  req.on('socket', (socket) => {
+    const connected = (): void => clearTimeout(connectTimer)
+    if (socket.connecting) socket.once('connect', connected)
+    else connected()
+  })
+  return [answerTimer, connectTimer]
+}
+
+/** Reads the answer within the size cap and ends the request with it. */
+function readAnswer(
+  res: http.IncomingMessage,
+  host: string,
+  opts: RequestOptions & { forced: 4 | 6 | undefined },
+  finish: Finish
+): void {
+  const status = res.statusCode ?? 0
+  const remote = res.socket?.remoteFamily
+  if (opts.forced && remote && remote !== `IPv${opts.forced}`) {
+    return finish(new WrongFamily(remote, opts.forced))
+  }
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
+  const chunks: Buffer[] = []
+  let size = 0
+  res.on('data', (chunk: Buffer) => {
+    const room = maxBytes - size
+    size += chunk.length
+    if (size <= maxBytes) chunks.push(chunk)
+    else if (!opts.truncate) finish(new AnswerTooLarge(host, maxBytes, status, res.headers))
+    else if (room > 0) chunks.push(chunk.subarray(0, room))
+  })
+  res.on('error', (err) => finish(err))
+  res.on('end', () => {
+    const bytes = Buffer.concat(chunks)
+    let body: string
+    try {
+      body = opts.strictText ? STRICT_UTF8.decode(bytes) : bytes.toString('utf8')
+    } catch {
+      return finish(new NotText(host))
+    }
+    finish(undefined, { status, headers: res.headers, body })
   })
 }

@@ -1,17 +1,12 @@
-// Pings and webhooks use the run's one bounded request (src/net.ts: limits, proxy); errors here
-// name the host only.
-import { httpRequest, RequestTimeout } from '../net/request.js'
+// Pings and webhooks go through the run's one bounded request (net/request.ts: limits, proxy,
+// answer type); this adapter only sets notify's limits and keeps errors to the host.
+import { httpRequest, RequestTimeout, type HttpAnswer } from '../net/request.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'
   url: string
   headers?: Record<string, string>
   body?: string
-}
-
-export interface HttpAnswer {
-  status: number
-  body: string
 }
 
 /** Sends one request; any HTTP status resolves, network errors and timeouts reject. */

@@ -44,6 +44,12 @@ export interface Monitor {
 
 const ok = (status: number): boolean => status >= 200 && status < 300
 
+const refused = (what: string, where: string, status: number, said: string): string =>
+  `${what} to ${where} was refused (HTTP ${status}${said ? `: ${said}` : ''}); the DDNS run itself is not affected.`
+
+const failedCall = (what: string, where: string, err: unknown): string =>
+  `${what} to ${where} failed: ${(err as Error).message}; the DDNS run itself is not affected.`
+
 /** One monitoring call: `what` to `url`, bounded, every problem a (redacted) warning. */
 export type MonitorCall = (what: string, url: string, req: HttpRequest) => Promise<void>
 
@@ -61,18 +67,23 @@ export function monitorCall(deps: MonitorDeps): MonitorCall {
         return
       }
       const said = answer.body.trim().replace(/\s+/g, ' ').slice(0, 200)
-      logger.warning(
-        redact(
-          `${what} to ${where} was refused (HTTP ${answer.status}${said ? `: ${said}` : ''}); the DDNS run itself is not affected.`
-        )
-      )
+      logger.warning(redact(refused(what, where, answer.status, said)))
     } catch (err) {
-      logger.warning(
-        redact(
-          `${what} to ${where} failed: ${(err as Error).message}; the DDNS run itself is not affected.`
-        )
-      )
+      logger.warning(redact(failedCall(what, where, err)))
     }
+  }
+}
+
+/** The event that a run's end reports (its error already redacted). */
+function endEvent(end: RunEnd, deps: MonitorDeps): RunEvent {
+  const error = end.error ? deps.redact(end.error.message) : undefined
+  return {
+    outcome: outcomeOf(end.records, error),
+    dryRun: end.dryRun,
+    records: end.records,
+    ...(error !== undefined ? { error } : {}),
+    ...(deps.run ? { run: deps.run } : {}),
+    hostnames: end.hostnames
   }
 }
 
@@ -93,15 +104,7 @@ export function startMonitoring(config: MonitorConfig, deps: MonitorDeps): Monit
 
   return {
     async finish(end) {
-      const error = end.error ? redact(end.error.message) : undefined
-      const event: RunEvent = {
-        outcome: outcomeOf(end.records, error),
-        dryRun: end.dryRun,
-        records: end.records,
-        ...(error !== undefined ? { error } : {}),
-        ...(deps.run ? { run: deps.run } : {}),
-        hostnames: end.hostnames
-      }
+      const event = endEvent(end, deps)
       // The start ping goes first, so the service measures the run between the two.
       await started
       const calls: Promise<void>[] = [
@@ -109,9 +112,8 @@ export function startMonitoring(config: MonitorConfig, deps: MonitorDeps): Monit
       ]
       if (config.notifyUrl && shouldNotify(event)) {
         const url = config.notifyUrl
-        calls.push(
-          call(`Notification (${webhookKind(url)} webhook)`, url, webhookRequest(url, event))
-        )
+        const what = `Notification (${webhookKind(url)} webhook)`
+        calls.push(call(what, url, webhookRequest(url, event)))
       }
       if (config.failureIssue && deps.failureIssue) {
         calls.push(

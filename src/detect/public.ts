@@ -1,11 +1,32 @@
-import http from 'node:http'
-import https from 'node:https'
+/**
+ * The public address: ask echo services at once, each over the family being detected through the
+ * run's one bounded request, parse every answer strictly, and accept what the quorum (quorum.ts)
+ * decides.
+ */
+import type { IncomingHttpHeaders } from 'node:http'
 import { isIP } from 'node:net'
 import { UpdateError } from '../model/errors.js'
 import type { Logger } from '../model/types.js'
 import { canonicalAddress, classifyAddress } from '../model/address.js'
 import { distinctProviders } from '../model/provider-url.js'
-import { agentFor, proxyFor } from '../net/request.js'
+import {
+  AnswerTooLarge,
+  NotText,
+  RequestTimeout,
+  UnreadAnswer,
+  WrongFamily,
+  httpRequest
+} from '../net/request.js'
+import {
+  decideQuorum,
+  noQuorumReason,
+  type EchoParse,
+  type ProviderAnswer,
+  type QuorumDecision
+} from './quorum.js'
+
+// command.ts judges a program's output with parseEchoBody and names its result so.
+export type { EchoParse }
 
 /** Built-in echo services per family (HTTPS only). Each answers with the caller's address. */
 export const DEFAULT_PROVIDERS: Readonly<Record<4 | 6, readonly string[]>> = {
@@ -28,8 +49,6 @@ export const DEFAULT_TIMEOUT_MS = 5_000
 export const DEFAULT_OVERALL_MS = 15_000
 /** Largest body accepted; an address or a trace page is far smaller. */
 export const MAX_BODY_BYTES = 4096
-
-export type EchoParse = { ok: true; address: string } | { ok: false; reason: string }
 
 const TRACE_LINE = /^[A-Za-z0-9_.-]+=.*$/
 
@@ -94,9 +113,6 @@ export function parseEchoBody(body: string, family: 4 | 6): EchoParse {
   return { ok: true, address }
 }
 
-/** What one provider answered: an address, or why it counts as failed. */
-export type ProviderAnswer = { url: string } & EchoParse
-
 export interface PublicDetectionOptions {
   logger: Logger
   /** Per-request limit (default 5 s). */
@@ -116,6 +132,13 @@ export interface PublicResult {
   answers: ProviderAnswer[]
 }
 
+/** The limits of one provider's request. */
+interface AskLimits {
+  timeoutMs: number
+  maxBodyBytes: number
+  signal: AbortSignal
+}
+
 function errorReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException
   if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') {
@@ -128,118 +151,154 @@ function errorReason(err: unknown): string {
   return `request failed: ${e?.code && !message.includes(e.code) ? `${e.code} ` : ''}${message}`
 }
 
-function list(urls: string[]): string {
+/** Why a request that did not give a readable answer counts as failed. */
+function requestFailure(err: unknown, limits: AskLimits): string {
+  if (err instanceof RequestTimeout) return `no answer within ${limits.timeoutMs / 1000} s`
+  if (err instanceof AnswerTooLarge) return `answered more than ${err.maxBytes} bytes`
+  if (err instanceof NotText) return 'answered with a body that is not text'
+  if (err instanceof WrongFamily) return err.message
+  if ((err as Error)?.name === 'AbortError') return 'not asked further'
+  return errorReason(err)
+}
+
+/** Why an answer's status makes it unusable (redirects are not followed), if it does. */
+function statusProblem(status: number, headers: IncomingHttpHeaders): string | undefined {
+  if (status >= 300 && status < 400) {
+    const to = headers.location ? ` to ${headers.location.slice(0, 200)}` : ''
+    return `redirected (HTTP ${status}${to}), and redirects are not followed`
+  }
+  if (status < 200 || status >= 300) return `answered HTTP ${status}`
+  return undefined
+}
+
+/** Why `url` cannot be asked for this family's address, if it cannot. */
+function targetProblem(url: string, family: 4 | 6): string | undefined {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return 'is not a URL'
+  }
+  const literal = isIP(parsed.hostname.replace(/^\[(.*)\]$/, '$1'))
+  if (literal !== 0 && literal !== family) {
+    return `is an IPv${literal} address, so it cannot see this machine's IPv${family} address`
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return `unsupported protocol ${parsed.protocol}`
+  }
+  return undefined
+}
+
+/**
+ * Ask one provider, over the family being detected, through the run's one bounded request.
+ * Resolves (never rejects) with the parsed answer or the failure reason. `signal` drops it
+ * (quorum reached, or overall limit).
+ */
+export async function askProvider(
+  url: string,
+  family: 4 | 6,
+  limits: AskLimits
+): Promise<ProviderAnswer> {
+  if (limits.signal.aborted) return { url, ok: false, reason: 'not asked' }
+  const problem = targetProblem(url, family)
+  if (problem) return { url, ok: false, reason: problem }
+  try {
+    const answer = await httpRequest(url, {
+      family,
+      timeouts: { connectMs: limits.timeoutMs, responseMs: limits.timeoutMs },
+      maxBytes: limits.maxBodyBytes,
+      strictText: true,
+      signal: limits.signal,
+      headers: { accept: 'text/plain', connection: 'close' }
+    })
+    const bad = statusProblem(answer.status, answer.headers)
+    return { url, ...(bad ? { ok: false, reason: bad } : parseEchoBody(answer.body, family)) }
+  } catch (err) {
+    // A bad status counts before a body too long or not text, as the status comes first.
+    const bad = err instanceof UnreadAnswer ? statusProblem(err.status, err.headers) : undefined
+    return { url, ok: false, reason: bad ?? requestFailure(err, limits) }
+  }
+}
+
+function list(urls: readonly string[]): string {
   if (urls.length <= 2) return urls.join(' and ')
   return `${urls.slice(0, -1).join(', ')} and ${urls[urls.length - 1]}`
 }
 
-/**
- * Ask one provider, forcing the connection's family. Resolves (never rejects) with the parsed
- * answer or the failure reason. `signal` aborts it (quorum reached, or overall limit).
- */
-export function askProvider(
-  url: string,
+const listedTwice = (family: 4 | 6, origin: string, urls: string[]): string =>
+  `IPv${family} provider ${origin} is listed ${urls.length} times (${list([...new Set(urls)])}): it counts as one vote`
+
+const outvoted = (
   family: 4 | 6,
-  opts: { timeoutMs: number; maxBodyBytes: number; signal: AbortSignal }
-): Promise<ProviderAnswer> {
-  return new Promise<ProviderAnswer>((resolve) => {
-    let settled = false
-    const timer: { id?: NodeJS.Timeout } = {}
-    const controller = new AbortController()
-    const onOuterAbort = (): void => finish({ ok: false, reason: 'not asked further' })
-    function finish(result: EchoParse): void {
-      if (settled) return
-      settled = true
-      clearTimeout(timer.id)
-      opts.signal.removeEventListener('abort', onOuterAbort)
-      controller.abort()
-      resolve({ url, ...result })
-    }
-    if (opts.signal.aborted) return finish({ ok: false, reason: 'not asked' })
-    opts.signal.addEventListener('abort', onOuterAbort)
+  a: ProviderAnswer & { ok: true },
+  agreed: string[],
+  winner: string
+): string =>
+  `IPv${family} provider ${a.url} answered ${a.address}, but ${list(agreed)} agreed on ${winner}: ignoring it`
 
-    let parsed: URL
-    try {
-      parsed = new URL(url)
-    } catch {
-      return finish({ ok: false, reason: 'is not a URL' })
-    }
-    const literal = isIP(parsed.hostname.replace(/^\[(.*)\]$/, '$1'))
-    if (literal !== 0 && literal !== family) {
-      return finish({
-        ok: false,
-        reason: `is an IPv${literal} address, so it cannot see this machine's IPv${family} address`
-      })
-    }
-    const client = parsed.protocol === 'https:' ? https : parsed.protocol === 'http:' ? http : null
-    if (!client) return finish({ ok: false, reason: `unsupported protocol ${parsed.protocol}` })
+const unconfirmed = (family: 4 | 6, url: string, winner: string): string =>
+  `Only one IPv${family} address provider is configured (${url}): its answer ${winner} is used unconfirmed. Give at least two ip-providers so answers can be cross-checked.`
 
-    timer.id = setTimeout(
-      () => finish({ ok: false, reason: `no answer within ${opts.timeoutMs / 1000} s` }),
-      opts.timeoutMs
-    )
-    // Through a proxy the proxy picks the family; the answer's family is still checked.
-    const proxied = proxyFor(parsed) !== ''
-    const req = client.request(parsed, {
-      method: 'GET',
-      ...(proxied ? { agent: agentFor(parsed) } : { family, agent: false }),
-      signal: controller.signal,
-      headers: { 'user-agent': 'route53-ddns', accept: 'text/plain', connection: 'close' }
-    })
-    req.on('error', (err) => finish({ ok: false, reason: errorReason(err) }))
-    req.on('response', (res) => {
-      const remote = res.socket?.remoteFamily
-      if (!proxied && remote && remote !== `IPv${family}`) {
-        res.resume()
-        return finish({ ok: false, reason: `connected over ${remote}, not IPv${family}` })
-      }
-      const status = res.statusCode ?? 0
-      if (status >= 300 && status < 400) {
-        res.resume()
-        const to = res.headers.location ? ` to ${res.headers.location.slice(0, 200)}` : ''
-        return finish({
-          ok: false,
-          reason: `redirected (HTTP ${status}${to}), and redirects are not followed`
-        })
-      }
-      if (status < 200 || status >= 300) {
-        res.resume()
-        return finish({ ok: false, reason: `answered HTTP ${status}` })
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > opts.maxBodyBytes) {
-          return finish({ ok: false, reason: `answered more than ${opts.maxBodyBytes} bytes` })
-        }
-        chunks.push(chunk)
+function noAddress(family: 4 | 6, why: string, answers: readonly ProviderAnswer[]): UpdateError {
+  const detail = answers
+    .map((a) => (a.ok ? `${a.url} answered ${a.address}` : `${a.url} failed: ${a.reason}`))
+    .join('; ')
+  return new UpdateError(`Could not detect the public IPv${family} address: ${why}. ${detail}.`)
+}
+
+/**
+ * Ask every provider at once and put each answer to the quorum, until it decides, the overall
+ * limit passes (unanswered providers then count as failed) or `signal` stops the detection. The
+ * requests still open at the end are dropped.
+ */
+function gather(
+  family: 4 | 6,
+  urls: readonly string[],
+  opts: PublicDetectionOptions
+): Promise<{ decision: QuorumDecision; answers: Map<string, ProviderAnswer> }> {
+  const overallMs = opts.overallMs ?? DEFAULT_OVERALL_MS
+  const stop = new AbortController()
+  const answers = new Map<string, ProviderAnswer>()
+  return new Promise((resolve) => {
+    const end = (decision: QuorumDecision): void => {
+      if (stop.signal.aborted || decision.state === 'waiting') return
+      clearTimeout(overall)
+      opts.signal?.removeEventListener('abort', onStop)
+      stop.abort()
+      resolve({ decision, answers })
+    }
+    const onStop = (): void =>
+      end({ state: 'failed', reason: noQuorumReason(urls.length, [...answers.values()]) })
+    const overall = setTimeout(() => {
+      const reason = `no answer within the overall ${overallMs / 1000} s limit`
+      for (const url of urls) if (!answers.has(url)) answers.set(url, { url, ok: false, reason })
+      end(decideQuorum(urls, [...answers.values()]))
+    }, overallMs)
+    opts.signal?.addEventListener('abort', onStop)
+    const limits: AskLimits = {
+      timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES,
+      signal: stop.signal
+    }
+    for (const url of urls) {
+      void askProvider(url, family, limits).then((answer) => {
+        if (stop.signal.aborted) return
+        answers.set(url, answer)
+        if (answer.ok) opts.logger.debug(`${url} answered ${answer.address}`)
+        else opts.logger.info(`IPv${family} provider ${url} failed: ${answer.reason}`)
+        end(decideQuorum(urls, [...answers.values()]))
       })
-      res.on('error', (err) => finish({ ok: false, reason: errorReason(err) }))
-      res.on('end', () => {
-        let body: string
-        try {
-          body = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
-        } catch {
-          return finish({ ok: false, reason: 'answered with a body that is not text' })
-        }
-        finish(parseEchoBody(body, family))
-      })
-    })
-    req.end()
+    }
+    if (opts.signal?.aborted) onStop()
   })
 }
 
 /**
- * Find this machine's public address of one family by asking echo providers concurrently.
- *
- * An address is accepted when two providers agree. While every answer so far agrees, the result is
- * taken as soon as the second agreeing answer arrives and the other requests are abandoned (a slow
- * or hanging provider does not delay it). If any provider has answered a different address, the
- * remaining answers are awaited (within the limits) and the leading address must have at least two
- * votes and strictly more than any other, so a split between providers fails instead of flapping.
- * With a single provider its answer is used, with a warning. Otherwise throws UpdateError listing
- * what each provider answered.
+ * Find this machine's public address of one family by asking echo providers concurrently, and
+ * accept what the quorum decides (quorum.ts): two providers agreeing, at once while no answer
+ * differs, so a slow or hanging provider does not delay it; after a disagreement, a strict
+ * majority of all answers. With a single provider its answer is used, with a warning. Otherwise
+ * throws UpdateError listing what each provider answered.
  */
 export async function detectPublic(
   family: 4 | 6,
@@ -248,126 +307,28 @@ export async function detectPublic(
 ): Promise<PublicResult> {
   const { logger } = opts
   const { urls, merged } = distinctProviders(providers)
-  for (const m of merged) {
-    logger.warning(
-      `IPv${family} provider ${m.origin} is listed ${m.urls.length} times (${list([...new Set(m.urls)])}): it counts as one vote`
-    )
-  }
+  for (const m of merged) logger.warning(listedTwice(family, m.origin, m.urls))
   if (urls.length === 0) throw new UpdateError(`No IPv${family} address providers are configured.`)
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const overallMs = opts.overallMs ?? DEFAULT_OVERALL_MS
-  const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES
-  const stop = new AbortController()
-  const answers = new Map<string, ProviderAnswer>()
   logger.debug(
     `Asking ${urls.length} provider(s) for the public IPv${family} address: ${urls.join(', ')}`
   )
-
-  const onStop = { fn: (): void => undefined }
-  const winner = await new Promise<string | undefined>((resolve) => {
-    let done = false
-    onStop.fn = () => {
-      if (done) return
-      done = true
-      clearTimeout(overall)
-      stop.abort()
-      resolve(undefined)
-    }
-    opts.signal?.addEventListener('abort', onStop.fn)
-    const overall = setTimeout(() => {
-      if (done) return
-      for (const url of urls) {
-        if (!answers.has(url)) {
-          answers.set(url, {
-            url,
-            ok: false,
-            reason: `no answer within the overall ${overallMs / 1000} s limit`
-          })
-        }
-      }
-      settle()
-    }, overallMs)
-    function settle(): void {
-      if (done) return
-      const votes = tally(answers)
-      const pending = urls.length - answers.size
-      const sorted = [...votes.entries()].sort((a, b) => b[1].length - a[1].length)
-      const [lead, second] = sorted
-      let result: string | undefined
-      let final = pending === 0
-      if (urls.length === 1) {
-        result = lead?.[0]
-      } else if (lead && lead[1].length >= 2) {
-        if (sorted.length === 1) {
-          result = lead[0]
-          final = true
-        } else if (pending === 0 && lead[1].length > (second?.[1].length ?? 0)) {
-          result = lead[0]
-        }
-      }
-      if (!final) return
-      done = true
-      clearTimeout(overall)
-      stop.abort()
-      resolve(result)
-    }
-    for (const url of urls) {
-      void askProvider(url, family, { timeoutMs, maxBodyBytes, signal: stop.signal }).then(
-        (answer) => {
-          if (done) return
-          answers.set(url, answer)
-          if (answer.ok) logger.debug(`${url} answered ${answer.address}`)
-          else logger.info(`IPv${family} provider ${url} failed: ${answer.reason}`)
-          settle()
-        }
-      )
-    }
-    if (opts.signal?.aborted) onStop.fn()
-  })
-  opts.signal?.removeEventListener('abort', onStop.fn)
-
+  const { decision, answers } = await gather(family, urls, opts)
   const ordered = urls.map(
     (url) => answers.get(url) ?? { url, ok: false as const, reason: 'not needed: quorum reached' }
   )
-  if (winner === undefined) {
-    const detail = ordered
-      .map((a) => (a.ok ? `${a.url} answered ${a.address}` : `${a.url} failed: ${a.reason}`))
-      .join('; ')
-    const answered = ordered.filter((a) => a.ok)
-    const why =
-      urls.length === 1
-        ? 'the only provider did not give a usable answer'
-        : answered.length < 2
-          ? `fewer than two of ${urls.length} providers gave a usable answer`
-          : 'the providers did not agree'
-    throw new UpdateError(`Could not detect the public IPv${family} address: ${why}. ${detail}.`)
+  if (decision.state !== 'accepted') {
+    throw noAddress(family, decision.state === 'failed' ? decision.reason : '', ordered)
   }
+  const winner = decision.address
   const agreed = ordered.filter((a) => a.ok && a.address === winner).map((a) => a.url)
   for (const a of ordered) {
-    if (a.ok && a.address !== winner) {
-      logger.warning(
-        `IPv${family} provider ${a.url} answered ${a.address}, but ${list(agreed)} agreed on ${winner}: ignoring it`
-      )
-    }
+    if (a.ok && a.address !== winner) logger.warning(outvoted(family, a, agreed, winner))
   }
   if (urls.length === 1) {
-    logger.warning(
-      `Only one IPv${family} address provider is configured (${urls[0]}): its answer ${winner} is used unconfirmed. Give at least two ip-providers so answers can be cross-checked.`
-    )
-    return {
-      address: winner,
-      how: `public: ${urls[0]} (single provider, unconfirmed)`,
-      answers: ordered
-    }
+    logger.warning(unconfirmed(family, urls[0] as string, winner))
+    const how = `public: ${urls[0]} (single provider, unconfirmed)`
+    return { address: winner, how, answers: ordered }
   }
   logger.info(`Public IPv${family} address ${winner}: ${list(agreed)} agreed`)
   return { address: winner, how: `public: ${list(agreed)} agreed`, answers: ordered }
-}
-
-function tally(answers: Map<string, ProviderAnswer>): Map<string, string[]> {
-  const votes = new Map<string, string[]>()
-  for (const a of answers.values()) {
-    if (a.ok) votes.set(a.address, [...(votes.get(a.address) ?? []), a.url])
-  }
-  return votes
 }

@@ -2,12 +2,12 @@
  * Echo-provider URLs as the user gives them in `ip-providers`: what is allowed (HTTPS, or plain
  * HTTP to loopback only). Pure: used by inputs.ts to validate and by detection to count votes.
  */
-import { isLoopbackHost } from './address.js'
+import { schemeProblem } from './url-rule.js'
 import { InputError } from './errors.js'
 
 /**
- * Check one `ip-providers` URL: `https://`, or plain `http://` only for a loopback host
- * (127.0.0.0/8, ::1, localhost). Returns the URL (trimmed); throws InputError('ip-providers', …).
+ * Check one `ip-providers` URL: no user name or password, and the URL rule (url-rule.ts). Returns
+ * the URL (trimmed); throws InputError('ip-providers', …).
  */
 export function validateProviderUrl(url: string): string {
   const text = url.trim()
@@ -23,16 +23,14 @@ export function validateProviderUrl(url: string): string {
       `'${parsed.host}' URL must not contain a user name or password (it would appear in logs)`
     )
   }
-  if (parsed.protocol === 'https:') return text
-  if (parsed.protocol === 'http:') {
-    if (isLoopbackHost(parsed.hostname)) return text
-    throw new InputError(
-      'ip-providers',
-      `'${text}' uses plain http://, which anyone on the path can forge: use https:// (http:// is allowed only for loopback test servers)`
-    )
-  }
-  throw new InputError('ip-providers', `'${text}' must be an https:// URL`)
+  const problem = schemeProblem(parsed)
+  if (problem === 'plain-http') throw new InputError('ip-providers', plainHttp(text))
+  if (problem) throw new InputError('ip-providers', `'${text}' must be an https:// URL`)
+  return text
 }
+
+const plainHttp = (text: string): string =>
+  `'${text}' uses plain http://, which anyone on the path can forge: use https:// (http:// is allowed only for loopback test servers)`
 
 /**
  * Who answers at a provider URL: its origin (scheme, host, port) as the WHATWG URL parser
@@ -45,6 +43,15 @@ export function providerOrigin(url: string): string {
   return u.origin
 }
 
+/** The voter a provider URL stands for: its origin, or its text when it is not a URL. */
+export function providerKey(url: string): string {
+  try {
+    return providerOrigin(url)
+  } catch {
+    return url // not a URL: asking it reports why
+  }
+}
+
 /** Providers with one URL per origin (the first listed), and the origins listed more than once. */
 export function distinctProviders(urls: readonly string[]): {
   urls: string[]
@@ -52,12 +59,7 @@ export function distinctProviders(urls: readonly string[]): {
 } {
   const byOrigin = new Map<string, string[]>()
   for (const url of urls) {
-    let origin: string
-    try {
-      origin = providerOrigin(url)
-    } catch {
-      origin = url // not a URL: asking it reports why
-    }
+    const origin = providerKey(url)
     byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), url])
   }
   const merged = [...byOrigin]

@@ -107,16 +107,34 @@ export class RequestTimeout extends Error {
   override name = 'TimeoutError'
 }
 
-/** An answer longer than the request's `maxBytes`, with the status and headers it came with. */
-export class AnswerTooLarge extends Error {
+/** An answer that came but was not read to the end; carries the status and headers it had. */
+export class UnreadAnswer extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly headers: http.IncomingHttpHeaders
+  ) {
+    super(message)
+  }
+}
+
+/** An answer longer than the request's `maxBytes`. */
+export class AnswerTooLarge extends UnreadAnswer {
   override name = 'AnswerTooLarge'
   constructor(
     host: string,
     readonly maxBytes: number,
-    readonly status: number,
-    readonly headers: http.IncomingHttpHeaders
+    res: http.IncomingMessage
   ) {
-    super(`${host} answered more than ${maxBytes} bytes`)
+    super(`${host} answered more than ${maxBytes} bytes`, res.statusCode ?? 0, res.headers)
+  }
+}
+
+/** With `strictText`: the body is not valid UTF-8. */
+export class NotText extends UnreadAnswer {
+  override name = 'NotText'
+  constructor(host: string, res: http.IncomingMessage) {
+    super(`${host} answered with a body that is not text`, res.statusCode ?? 0, res.headers)
   }
 }
 
@@ -128,14 +146,6 @@ export class WrongFamily extends Error {
     readonly family: 4 | 6
   ) {
     super(`connected over ${remote}, not IPv${family}`)
-  }
-}
-
-/** With `strictText`: the body is not valid UTF-8. */
-export class NotText extends Error {
-  override name = 'NotText'
-  constructor(host: string) {
-    super(`${host} answered with a body that is not text`)
   }
 }
 
@@ -258,7 +268,7 @@ function readAnswer(
     const room = maxBytes - size
     size += chunk.length
     if (size <= maxBytes) chunks.push(chunk)
-    else if (!opts.truncate) finish(new AnswerTooLarge(host, maxBytes, status, res.headers))
+    else if (!opts.truncate) finish(new AnswerTooLarge(host, maxBytes, res))
     else if (room > 0) chunks.push(chunk.subarray(0, room))
   })
   res.on('error', (err) => finish(err))
@@ -268,7 +278,7 @@ function readAnswer(
     try {
       body = opts.strictText ? STRICT_UTF8.decode(bytes) : bytes.toString('utf8')
     } catch {
-      return finish(new NotText(host))
+      return finish(new NotText(host, res))
     }
     finish(undefined, { status, headers: res.headers, body })
   })

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from './address.js'
+import { schemeProblem } from './url-rule.js'
 import { InputError } from './errors.js'
 
 /** `https://hc-ping.com/…`: what a log may show of a secret URL (scheme and host only). */
@@ -12,8 +12,8 @@ export function shownUrl(url: string): string {
 }
 
 /**
- * Check a secret URL input (`heartbeat-url`, `notify-url`): https, or plain http only for a
- * loopback host. Errors show the scheme and host alone: the rest is the secret.
+ * Check a secret URL input (`heartbeat-url`, `notify-url`) against the URL rule (url-rule.ts).
+ * Errors show the scheme and host alone: the rest is the secret.
  */
 export function validateSecretUrl(input: string, text: string): string {
   let u: URL
@@ -22,16 +22,16 @@ export function validateSecretUrl(input: string, text: string): string {
   } catch {
     throw new InputError(input, 'is not a URL (expected https://…)')
   }
-  if (u.protocol === 'https:') return u.href
-  if (u.protocol === 'http:') {
-    if (isLoopbackHost(u.hostname)) return u.href
-    throw new InputError(
-      input,
-      `'${shownUrl(text)}' uses plain http://, which sends its secret in the clear: use https:// (http:// is allowed only for loopback)`
-    )
-  }
-  throw new InputError(input, `must be an https:// URL, not ${u.protocol.replace(/:$/, '')}:`)
+  const problem = schemeProblem(u)
+  if (problem === 'plain-http') throw new InputError(input, plainHttp(text))
+  if (problem) throw new InputError(input, notHttps(u))
+  return u.href
 }
+
+const plainHttp = (text: string): string =>
+  `'${shownUrl(text)}' uses plain http://, which sends its secret in the clear: use https:// (http:// is allowed only for loopback)`
+
+const notHttps = (u: URL): string => `must be an https:// URL, not ${u.protocol.replace(/:$/, '')}:`
 
 /**
  * The parts of a secret URL worth masking in logs: the whole URL as given and normalised, its path

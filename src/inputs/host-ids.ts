@@ -3,6 +3,7 @@ import { InputError, shown } from '../model/errors.js'
 import { canonicalAddress } from '../model/address.js'
 import { hostnameProblem, normalizeName } from '../model/names.js'
 import type { HostId } from '../model/types.js'
+import { KeyLines, entryLines } from './lines.js'
 
 export type { HostId }
 
@@ -64,37 +65,25 @@ export function hostIdProblem(id: string, prefixLength: number): string | undefi
  */
 export function parseHostIds(text: string, prefixLength: number): HostId[] {
   const out: HostId[] = []
-  const lineOf = new Map<string, number>()
-  text.split(/\r\n|\r|\n/).forEach((rawLine, i) => {
-    const n = i + 1
-    const line = rawLine.replace(/#.*$/, '').trim()
-    if (line === '') return
-    const parts = line.split('=')
-    if (parts.length !== 2) {
-      throw new InputError(
-        'ipv6-host-ids',
-        `line ${n}: '${shown(line)}' is not 'fqdn = ::host:id' (one name and one identifier per line)`
-      )
+  const seen = new KeyLines()
+  for (const { n, line, key, value } of entryLines(text)) {
+    const fail: (problem: string) => never = (problem) => {
+      throw new InputError('ipv6-host-ids', `line ${n}: ${problem}`)
     }
-    const name = normalizeName(parts[0] ?? '')
+    if (key === undefined || value.includes('=')) {
+      fail(`'${shown(line)}' is not 'fqdn = ::host:id' (one name and one identifier per line)`)
+    }
+    const name = normalizeName(key)
     const problem = hostnameProblem(name)
-    if (problem) throw new InputError('ipv6-host-ids', `line ${n}: the name ${shown(problem)}`)
-    const idText = (parts[1] ?? '').trim()
-    if (idText === '') {
-      throw new InputError('ipv6-host-ids', `line ${n}: no identifier is given for '${name}'`)
-    }
+    if (problem) fail(`the name ${shown(problem)}`)
+    const idText = value.trim()
+    if (idText === '') fail(`no identifier is given for '${name}'`)
     const idProblem = hostIdProblem(idText, prefixLength)
-    if (idProblem) throw new InputError('ipv6-host-ids', `line ${n}: ${idProblem}`)
-    const previous = lineOf.get(name)
-    if (previous !== undefined) {
-      throw new InputError(
-        'ipv6-host-ids',
-        `line ${n}: '${name}' already has an identifier on line ${previous}`
-      )
-    }
-    lineOf.set(name, n)
+    if (idProblem) fail(idProblem)
+    const earlier = seen.repeated(name, n)
+    if (earlier !== undefined) fail(`'${name}' already has an identifier on line ${earlier}`)
     out.push({ name, id: canonicalAddress(idText) })
-  })
+  }
   return out
 }
 

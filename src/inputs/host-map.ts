@@ -1,4 +1,5 @@
 import { InputError, shown } from '../model/errors.js'
+import { KeyLines, entryLines } from './lines.js'
 
 /**
  * `host-map`: one line per machine, `machine = fqdn[, fqdn…]`; blank lines and `#` comments are
@@ -13,44 +14,23 @@ function bare(name: string): string {
 /** Parse the map: machine (lowercased, no trailing dot) → FQDNs in the order given. */
 export function parseHostMap(text: string): Map<string, string[]> {
   const map = new Map<string, string[]>()
-  const lineOf = new Map<string, number>()
-  text.split(/\r\n|\r|\n/).forEach((rawLine, i) => {
-    const n = i + 1
-    const line = rawLine.replace(/#.*$/, '').trim()
-    if (line === '') return
-    const eq = line.indexOf('=')
-    if (eq < 0) {
-      throw new InputError(
-        'host-map',
-        `line ${n}: '${shown(line)}' is not 'machine = name[, name…]'`
-      )
+  const seen = new KeyLines()
+  for (const { n, line, key, value } of entryLines(text)) {
+    const fail: (problem: string) => never = (problem) => {
+      throw new InputError('host-map', `line ${n}: ${problem}`)
     }
-    const machine = bare(line.slice(0, eq))
-    if (machine === '') throw new InputError('host-map', `line ${n}: the machine name is missing`)
-    if (/[\s,=]/.test(machine)) {
-      throw new InputError('host-map', `line ${n}: '${shown(machine)}' is not a machine name`)
-    }
-    const rest = line.slice(eq + 1)
-    if (rest.includes('=')) {
-      throw new InputError('host-map', `line ${n}: only one '=' is allowed (one machine per line)`)
-    }
-    const names = rest.split(',').map((s) => s.trim())
-    if (names.every((s) => s === '')) {
-      throw new InputError('host-map', `line ${n}: no names are given for '${machine}'`)
-    }
-    if (names.some((s) => s === '')) {
-      throw new InputError('host-map', `line ${n}: empty name in the list for '${machine}'`)
-    }
-    const previous = lineOf.get(machine)
-    if (previous !== undefined) {
-      throw new InputError(
-        'host-map',
-        `line ${n}: machine '${machine}' is already mapped on line ${previous}`
-      )
-    }
-    lineOf.set(machine, n)
+    if (key === undefined) fail(`'${shown(line)}' is not 'machine = name[, name…]'`)
+    const machine = bare(key)
+    if (machine === '') fail('the machine name is missing')
+    if (/[\s,=]/.test(machine)) fail(`'${shown(machine)}' is not a machine name`)
+    if (value.includes('=')) fail(`only one '=' is allowed (one machine per line)`)
+    const names = value.split(',').map((s) => s.trim())
+    if (names.every((s) => s === '')) fail(`no names are given for '${machine}'`)
+    if (names.some((s) => s === '')) fail(`empty name in the list for '${machine}'`)
+    const earlier = seen.repeated(machine, n)
+    if (earlier !== undefined) fail(`machine '${machine}' is already mapped on line ${earlier}`)
     map.set(machine, [...new Set(names)])
-  })
+  }
   return map
 }
 

@@ -211,7 +211,7 @@ export async function askProvider(
       signal: limits.signal,
       headers: { accept: 'text/plain', connection: 'close' }
     })
-    const bad = statusProblem(answer.status, answer.headers)
+    const bad = statusProblem(answer.status, answer.headers ?? {})
     return { url, ...(bad ? { ok: false, reason: bad } : parseEchoBody(answer.body, family)) }
   } catch (err) {
     // A bad status counts before a body too long or not text, as the status comes first.

@@ -98,7 +98,8 @@ export function sdkRequestHandler(timeouts: Timeouts = DEFAULT_TIMEOUTS): NodeHt
 /** What a server answered: any HTTP status, its headers, and the body as text. */
 export interface HttpAnswer {
   status: number
-  headers: http.IncomingHttpHeaders
+  /** Always there from httpRequest; a stand-in sender (tests) may leave them out. */
+  headers?: http.IncomingHttpHeaders
   body: string
 }
 

@@ -56,7 +56,7 @@ describe('httpRequest', () => {
   it('resolves any HTTP status with its headers and body', async () => {
     const answer = await httpRequest(`${base}/teapot`)
     expect(answer).toMatchObject({ status: 418, body: 'short and stout' })
-    expect(answer.headers['x-kind']).toBe('teapot')
+    expect(answer.headers?.['x-kind']).toBe('teapot')
   })
 
   // Vitest counts an uncaught exception as a failure: these also prove nothing crashes the process.

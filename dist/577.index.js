@@ -1344,8 +1344,8 @@ function heartbeatRequest(url, phase, event) {
 }
 
 ;// CONCATENATED MODULE: ./src/notify/http.ts
-// Pings and webhooks use the run's one bounded request (src/net.ts: limits, proxy); errors here
-// name the host only.
+// Pings and webhooks go through the run's one bounded request (net/request.ts: limits, proxy,
+// answer type); this adapter only sets notify's limits and keeps errors to the host.
 
 /** A hanging monitoring endpoint must not hold the run: each call gets this long in all. */
 const DEFAULT_NOTIFY_TIMEOUT_MS = 10_000;
@@ -1472,6 +1472,8 @@ function webhookRequest(url, event) {
 
 
 const ok = (status) => status >= 200 && status < 300;
+const refused = (what, where, status, said) => `${what} to ${where} was refused (HTTP ${status}${said ? `: ${said}` : ''}); the DDNS run itself is not affected.`;
+const failedCall = (what, where, err) => `${what} to ${where} failed: ${err.message}; the DDNS run itself is not affected.`;
 /** The bounded call that every ping and webhook goes through. */
 function monitorCall(deps) {
     const { logger, redact } = deps;
@@ -1486,11 +1488,23 @@ function monitorCall(deps) {
                 return;
             }
             const said = answer.body.trim().replace(/\s+/g, ' ').slice(0, 200);
-            logger.warning(redact(`${what} to ${where} was refused (HTTP ${answer.status}${said ? `: ${said}` : ''}); the DDNS run itself is not affected.`));
+            logger.warning(redact(refused(what, where, answer.status, said)));
         }
         catch (err) {
-            logger.warning(redact(`${what} to ${where} failed: ${err.message}; the DDNS run itself is not affected.`));
+            logger.warning(redact(failedCall(what, where, err)));
         }
+    };
+}
+/** The event that a run's end reports (its error already redacted). */
+function endEvent(end, deps) {
+    const error = end.error ? deps.redact(end.error.message) : undefined;
+    return {
+        outcome: (0,notify_event/* outcomeOf */.sG)(end.records, error),
+        dryRun: end.dryRun,
+        records: end.records,
+        ...(error !== undefined ? { error } : {}),
+        ...(deps.run ? { run: deps.run } : {}),
+        hostnames: end.hostnames
     };
 }
 /** Start monitoring a run: sends the heartbeat's start ping (if any) without waiting for it. */
@@ -1508,15 +1522,7 @@ function startMonitoring(config, deps) {
     const started = ping('start');
     return {
         async finish(end) {
-            const error = end.error ? redact(end.error.message) : undefined;
-            const event = {
-                outcome: (0,notify_event/* outcomeOf */.sG)(end.records, error),
-                dryRun: end.dryRun,
-                records: end.records,
-                ...(error !== undefined ? { error } : {}),
-                ...(deps.run ? { run: deps.run } : {}),
-                hostnames: end.hostnames
-            };
+            const event = endEvent(end, deps);
             // The start ping goes first, so the service measures the run between the two.
             await started;
             const calls = [
@@ -1524,7 +1530,8 @@ function startMonitoring(config, deps) {
             ];
             if (config.notifyUrl && shouldNotify(event)) {
                 const url = config.notifyUrl;
-                calls.push(call(`Notification (${webhookKind(url)} webhook)`, url, webhookRequest(url, event)));
+                const what = `Notification (${webhookKind(url)} webhook)`;
+                calls.push(call(what, url, webhookRequest(url, event)));
             }
             if (config.failureIssue && deps.failureIssue) {
                 calls.push(deps.failureIssue(event, timeoutMs).catch((err) => {
@@ -1649,7 +1656,7 @@ async function run(runner = createRunner(), options = {}) {
         // The runner cancels with SIGINT, then SIGTERM: finish honestly instead of dying mid-write.
         unhook = (0,lifecycle/* cancelOnSignals */.dJ)(life);
         // STS and detection load only when used: each adds start-up time to every run.
-        const detection = config.detection ? await __webpack_require__.e(/* import() */ 997).then(__webpack_require__.bind(__webpack_require__, 3997)) : undefined;
+        const detection = config.detection ? await __webpack_require__.e(/* import() */ 714).then(__webpack_require__.bind(__webpack_require__, 3714)) : undefined;
         detection?.checkDetectionAllowed(env, config.dryRun, logger);
         const credentials = config.auth.kind === 'oidc'
             ? await (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(963)]).then(__webpack_require__.bind(__webpack_require__, 6963))).assumeRoleWithOidc(config.auth, {
@@ -2398,6 +2405,8 @@ function cancelOnSignals(life, source = process) {
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
 /* harmony import */ var _model_address_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6305);
 /* harmony import */ var _model_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1601);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5010);
+
 
 
 
@@ -2457,34 +2466,29 @@ function hostIdProblem(id, prefixLength) {
  */
 function parseHostIds(text, prefixLength) {
     const out = [];
-    const lineOf = new Map();
-    text.split(/\r\n|\r|\n/).forEach((rawLine, i) => {
-        const n = i + 1;
-        const line = rawLine.replace(/#.*$/, '').trim();
-        if (line === '')
-            return;
-        const parts = line.split('=');
-        if (parts.length !== 2) {
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ipv6-host-ids', `line ${n}: '${(0,_model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(line)}' is not 'fqdn = ::host:id' (one name and one identifier per line)`);
+    const seen = new _lines_js__WEBPACK_IMPORTED_MODULE_4__/* .KeyLines */ .H();
+    for (const { n, line, key, value } of (0,_lines_js__WEBPACK_IMPORTED_MODULE_4__/* .entryLines */ .W)(text)) {
+        const fail = (problem) => {
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ipv6-host-ids', `line ${n}: ${problem}`);
+        };
+        if (key === undefined || value.includes('=')) {
+            fail(`'${(0,_model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(line)}' is not 'fqdn = ::host:id' (one name and one identifier per line)`);
         }
-        const name = (0,_model_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .Pc)(parts[0] ?? '');
+        const name = (0,_model_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .Pc)(key);
         const problem = (0,_model_names_js__WEBPACK_IMPORTED_MODULE_3__/* .hostnameProblem */ .RH)(name);
         if (problem)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ipv6-host-ids', `line ${n}: the name ${(0,_model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(problem)}`);
-        const idText = (parts[1] ?? '').trim();
-        if (idText === '') {
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ipv6-host-ids', `line ${n}: no identifier is given for '${name}'`);
-        }
+            fail(`the name ${(0,_model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(problem)}`);
+        const idText = value.trim();
+        if (idText === '')
+            fail(`no identifier is given for '${name}'`);
         const idProblem = hostIdProblem(idText, prefixLength);
         if (idProblem)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ipv6-host-ids', `line ${n}: ${idProblem}`);
-        const previous = lineOf.get(name);
-        if (previous !== undefined) {
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ipv6-host-ids', `line ${n}: '${name}' already has an identifier on line ${previous}`);
-        }
-        lineOf.set(name, n);
+            fail(idProblem);
+        const earlier = seen.repeated(name, n);
+        if (earlier !== undefined)
+            fail(`'${name}' already has an identifier on line ${earlier}`);
         out.push({ name, id: (0,_model_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z5)(idText) });
-    });
+    }
     return out;
 }
 /** The prefix of `address` as `2001:db8:1:2::/64`. */
@@ -2547,7 +2551,10 @@ var model_names = __webpack_require__(1601);
 var address = __webpack_require__(6305);
 // EXTERNAL MODULE: ./src/model/provider-url.ts
 var provider_url = __webpack_require__(5144);
+// EXTERNAL MODULE: ./src/inputs/lines.ts
+var lines = __webpack_require__(5010);
 ;// CONCATENATED MODULE: ./src/inputs/host-map.ts
+
 
 /**
  * `host-map`: one line per machine, `machine = fqdn[, fqdn…]`; blank lines and `#` comments are
@@ -2560,40 +2567,30 @@ function bare(name) {
 /** Parse the map: machine (lowercased, no trailing dot) → FQDNs in the order given. */
 function parseHostMap(text) {
     const map = new Map();
-    const lineOf = new Map();
-    text.split(/\r\n|\r|\n/).forEach((rawLine, i) => {
-        const n = i + 1;
-        const line = rawLine.replace(/#.*$/, '').trim();
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            throw new errors/* InputError */.dz('host-map', `line ${n}: '${(0,errors/* shown */.SP)(line)}' is not 'machine = name[, name…]'`);
-        }
-        const machine = bare(line.slice(0, eq));
+    const seen = new lines/* KeyLines */.H();
+    for (const { n, line, key, value } of (0,lines/* entryLines */.W)(text)) {
+        const fail = (problem) => {
+            throw new errors/* InputError */.dz('host-map', `line ${n}: ${problem}`);
+        };
+        if (key === undefined)
+            fail(`'${(0,errors/* shown */.SP)(line)}' is not 'machine = name[, name…]'`);
+        const machine = bare(key);
         if (machine === '')
-            throw new errors/* InputError */.dz('host-map', `line ${n}: the machine name is missing`);
-        if (/[\s,=]/.test(machine)) {
-            throw new errors/* InputError */.dz('host-map', `line ${n}: '${(0,errors/* shown */.SP)(machine)}' is not a machine name`);
-        }
-        const rest = line.slice(eq + 1);
-        if (rest.includes('=')) {
-            throw new errors/* InputError */.dz('host-map', `line ${n}: only one '=' is allowed (one machine per line)`);
-        }
-        const names = rest.split(',').map((s) => s.trim());
-        if (names.every((s) => s === '')) {
-            throw new errors/* InputError */.dz('host-map', `line ${n}: no names are given for '${machine}'`);
-        }
-        if (names.some((s) => s === '')) {
-            throw new errors/* InputError */.dz('host-map', `line ${n}: empty name in the list for '${machine}'`);
-        }
-        const previous = lineOf.get(machine);
-        if (previous !== undefined) {
-            throw new errors/* InputError */.dz('host-map', `line ${n}: machine '${machine}' is already mapped on line ${previous}`);
-        }
-        lineOf.set(machine, n);
+            fail('the machine name is missing');
+        if (/[\s,=]/.test(machine))
+            fail(`'${(0,errors/* shown */.SP)(machine)}' is not a machine name`);
+        if (value.includes('='))
+            fail(`only one '=' is allowed (one machine per line)`);
+        const names = value.split(',').map((s) => s.trim());
+        if (names.every((s) => s === ''))
+            fail(`no names are given for '${machine}'`);
+        if (names.some((s) => s === ''))
+            fail(`empty name in the list for '${machine}'`);
+        const earlier = seen.repeated(machine, n);
+        if (earlier !== undefined)
+            fail(`machine '${machine}' is already mapped on line ${earlier}`);
         map.set(machine, [...new Set(names)]);
-    });
+    }
     return map;
 }
 /** The entry for one name of this machine: exact, or with/without the domain; undefined if none. */
@@ -3273,6 +3270,50 @@ function commandLabel(argv) {
 
 /***/ }),
 
+/***/ 5010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ KeyLines),
+/* harmony export */   W: () => (/* binding */ entryLines)
+/* harmony export */ });
+/**
+ * The one reader of the line-based inputs (`host-map`, `ipv6-host-ids`): one `key = value` entry
+ * a line, any line ending (LF, CRLF, CR), `#` comments and blank lines ignored, each key once.
+ * The parsers word their own errors; the line numbers are the user's, counted from 1. Pure.
+ */
+/** The lines of `text` that say something, in order. */
+function entryLines(text) {
+    const out = [];
+    text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        out.push({
+            n: i + 1,
+            line,
+            key: eq < 0 ? undefined : line.slice(0, eq).trim(),
+            value: eq < 0 ? '' : line.slice(eq + 1)
+        });
+    });
+    return out;
+}
+/** Remembers the line each key was first given on: `repeated` says where, when it was. */
+class KeyLines {
+    first = new Map();
+    /** The earlier line of `key`, or undefined (and `n` is remembered as its line). */
+    repeated(key, n) {
+        const earlier = this.first.get(key);
+        if (earlier === undefined)
+            this.first.set(key, n);
+        return earlier;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3620,11 +3661,12 @@ function suffixes(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JT: () => (/* binding */ providerKey),
 /* harmony export */   VO: () => (/* binding */ distinctProviders),
 /* harmony export */   ph: () => (/* binding */ validateProviderUrl)
 /* harmony export */ });
 /* unused harmony export providerOrigin */
-/* harmony import */ var _address_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6305);
+/* harmony import */ var _url_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3395);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
 /**
  * Echo-provider URLs as the user gives them in `ip-providers`: what is allowed (HTTPS, or plain
@@ -3633,8 +3675,8 @@ function suffixes(name) {
 
 
 /**
- * Check one `ip-providers` URL: `https://`, or plain `http://` only for a loopback host
- * (127.0.0.0/8, ::1, localhost). Returns the URL (trimmed); throws InputError('ip-providers', …).
+ * Check one `ip-providers` URL: no user name or password, and the URL rule (url-rule.ts). Returns
+ * the URL (trimmed); throws InputError('ip-providers', …).
  */
 function validateProviderUrl(url) {
     const text = url.trim();
@@ -3648,15 +3690,14 @@ function validateProviderUrl(url) {
     if (parsed.username || parsed.password) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ip-providers', `'${parsed.host}' URL must not contain a user name or password (it would appear in logs)`);
     }
-    if (parsed.protocol === 'https:')
-        return text;
-    if (parsed.protocol === 'http:') {
-        if ((0,_address_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(parsed.hostname))
-            return text;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ip-providers', `'${text}' uses plain http://, which anyone on the path can forge: use https:// (http:// is allowed only for loopback test servers)`);
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ip-providers', `'${text}' must be an https:// URL`);
+    const problem = (0,_url_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .schemeProblem */ .H)(parsed);
+    if (problem === 'plain-http')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ip-providers', plainHttp(text));
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ip-providers', `'${text}' must be an https:// URL`);
+    return text;
 }
+const plainHttp = (text) => `'${text}' uses plain http://, which anyone on the path can forge: use https:// (http:// is allowed only for loopback test servers)`;
 /**
  * Who answers at a provider URL: its origin (scheme, host, port) as the WHATWG URL parser
  * normalises it (case, default port, IPv4 and IPv6 spellings, IDNA), without a trailing dot on the
@@ -3667,17 +3708,20 @@ function providerOrigin(url) {
     u.hostname = u.hostname.replace(/\.$/, '');
     return u.origin;
 }
+/** The voter a provider URL stands for: its origin, or its text when it is not a URL. */
+function providerKey(url) {
+    try {
+        return providerOrigin(url);
+    }
+    catch {
+        return url; // not a URL: asking it reports why
+    }
+}
 /** Providers with one URL per origin (the first listed), and the origins listed more than once. */
 function distinctProviders(urls) {
     const byOrigin = new Map();
     for (const url of urls) {
-        let origin;
-        try {
-            origin = providerOrigin(url);
-        }
-        catch {
-            origin = url; // not a URL: asking it reports why
-        }
+        const origin = providerKey(url);
         byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), url]);
     }
     const merged = [...byOrigin]
@@ -3787,7 +3831,7 @@ function defaultSessionName(run, now = Date.now()) {
 /* harmony export */   Bm: () => (/* binding */ secretParts),
 /* harmony export */   zA: () => (/* binding */ shownUrl)
 /* harmony export */ });
-/* harmony import */ var _address_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6305);
+/* harmony import */ var _url_rule_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3395);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
 
 
@@ -3802,8 +3846,8 @@ function shownUrl(url) {
     }
 }
 /**
- * Check a secret URL input (`heartbeat-url`, `notify-url`): https, or plain http only for a
- * loopback host. Errors show the scheme and host alone: the rest is the secret.
+ * Check a secret URL input (`heartbeat-url`, `notify-url`) against the URL rule (url-rule.ts).
+ * Errors show the scheme and host alone: the rest is the secret.
  */
 function validateSecretUrl(input, text) {
     let u;
@@ -3813,15 +3857,15 @@ function validateSecretUrl(input, text) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is not a URL (expected https://…)');
     }
-    if (u.protocol === 'https:')
-        return u.href;
-    if (u.protocol === 'http:') {
-        if ((0,_address_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(u.hostname))
-            return u.href;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `'${shownUrl(text)}' uses plain http://, which sends its secret in the clear: use https:// (http:// is allowed only for loopback)`);
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `must be an https:// URL, not ${u.protocol.replace(/:$/, '')}:`);
+    const problem = (0,_url_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .schemeProblem */ .H)(u);
+    if (problem === 'plain-http')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, plainHttp(text));
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, notHttps(u));
+    return u.href;
 }
+const plainHttp = (text) => `'${shownUrl(text)}' uses plain http://, which sends its secret in the clear: use https:// (http:// is allowed only for loopback)`;
+const notHttps = (u) => `must be an https:// URL, not ${u.protocol.replace(/:$/, '')}:`;
 /**
  * The parts of a secret URL worth masking in logs: the whole URL as given and normalised, its path
  * and query, and each long path segment or query value (tokens, ping UUIDs).
@@ -3852,18 +3896,46 @@ function secretParts(url) {
 
 /***/ }),
 
+/***/ 3395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ schemeProblem)
+/* harmony export */ });
+/* harmony import */ var _address_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6305);
+/**
+ * The one rule for every URL the user gives the program to send to (echo providers, heartbeat and
+ * webhook URLs): `https://`, or plain `http://` only to a loopback host (127.0.0.0/8, ::1,
+ * localhost) for test servers and sidecars, since anyone on the path can read and forge plain
+ * HTTP. Callers word the error for their own input. Pure.
+ */
+
+/** Whether `url` may be sent to: undefined when it may, else how it breaks the rule. */
+function schemeProblem(url) {
+    if (url.protocol === 'https:')
+        return undefined;
+    if (url.protocol === 'http:')
+        return (0,_address_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(url.hostname) ? undefined : 'plain-http';
+    return 'not-https';
+}
+
+
+/***/ }),
+
 /***/ 2170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Mt: () => (/* binding */ sdkRequestHandler),
-/* harmony export */   Pf: () => (/* binding */ agentFor),
 /* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   UG: () => (/* binding */ AnswerTooLarge),
 /* harmony export */   VG: () => (/* binding */ RequestTimeout),
 /* harmony export */   aj: () => (/* binding */ httpRequest),
-/* harmony export */   iJ: () => (/* binding */ proxyFor)
+/* harmony export */   ig: () => (/* binding */ UnreadAnswer),
+/* harmony export */   nH: () => (/* binding */ NotText),
+/* harmony export */   o8: () => (/* binding */ WrongFamily)
 /* harmony export */ });
-/* unused harmony export envAgents */
+/* unused harmony exports proxyFor, envAgents, agentFor */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
@@ -3964,20 +4036,59 @@ function sdkRequestHandler(timeouts = DEFAULT_TIMEOUTS) {
 class RequestTimeout extends Error {
     name = 'TimeoutError';
 }
+/** An answer that came but was not read to the end; carries the status and headers it had. */
+class UnreadAnswer extends Error {
+    status;
+    headers;
+    constructor(message, status, headers) {
+        super(message);
+        this.status = status;
+        this.headers = headers;
+    }
+}
+/** An answer longer than the request's `maxBytes`. */
+class AnswerTooLarge extends UnreadAnswer {
+    maxBytes;
+    name = 'AnswerTooLarge';
+    constructor(host, maxBytes, res) {
+        super(`${host} answered more than ${maxBytes} bytes`, res.statusCode ?? 0, res.headers);
+        this.maxBytes = maxBytes;
+    }
+}
+/** With `strictText`: the body is not valid UTF-8. */
+class NotText extends UnreadAnswer {
+    name = 'NotText';
+    constructor(host, res) {
+        super(`${host} answered with a body that is not text`, res.statusCode ?? 0, res.headers);
+    }
+}
+/** With `family`: the connection was made over the other family (`remote`, e.g. 'IPv6'). */
+class WrongFamily extends Error {
+    remote;
+    family;
+    name = 'WrongFamily';
+    constructor(remote, family) {
+        super(`connected over ${remote}, not IPv${family}`);
+        this.remote = remote;
+        this.family = family;
+    }
+}
+const DEFAULT_MAX_BYTES = 64 * 1024;
+const ignore = () => undefined;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 /**
- * One small request with both limits; `signal` drops it. Rejects on network errors, timeouts
- * (RequestTimeout) and answers over `maxBytes` (or, with `truncate`, keeps their first `maxBytes`);
- * any HTTP status resolves.
+ * One small request with both limits; `signal` drops it (AbortError). Rejects on network errors,
+ * timeouts (RequestTimeout), answers over `maxBytes` (AnswerTooLarge; with `truncate`, keeps their
+ * first `maxBytes` instead), and the `family` and `strictText` checks; any HTTP status resolves.
  */
 function httpRequest(url, opts = {}) {
-    const { connectMs, responseMs } = opts.timeouts ?? DEFAULT_TIMEOUTS;
-    const maxBytes = opts.maxBytes ?? 64 * 1024;
     const target = new URL(url);
     const client = target.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
     return new Promise((resolve, reject) => {
         const controller = new AbortController();
         const timers = [];
         let settled = false;
+        const sent = {};
         const finish = (err, answer) => {
             if (settled)
                 return;
@@ -3985,6 +4096,10 @@ function httpRequest(url, opts = {}) {
             for (const t of timers)
                 clearTimeout(t);
             opts.signal?.removeEventListener('abort', onAbort);
+            // A kept-alive socket cut off mid-answer reports the abort with no listener of Node's left
+            // on it, which would crash the process: the request has its outcome already.
+            if (err)
+                sent.req?.socket?.on('error', ignore);
             controller.abort();
             if (err)
                 reject(err);
@@ -3992,52 +4107,75 @@ function httpRequest(url, opts = {}) {
                 resolve(answer);
         };
         const onAbort = () => {
-            const reason = opts.signal?.reason;
-            finish(Object.assign(new Error('Request aborted'), { name: 'AbortError', cause: reason }));
+            const cause = opts.signal?.reason;
+            finish(Object.assign(new Error('Request aborted'), { name: 'AbortError', cause }));
         };
         if (opts.signal?.aborted)
             return onAbort();
         opts.signal?.addEventListener('abort', onAbort);
-        const host = target.host;
-        timers.push(setTimeout(() => finish(new RequestTimeout(`no answer from ${host} within ${responseMs / 1000} s`)), responseMs));
-        const connectTimer = setTimeout(() => finish(new RequestTimeout(`could not connect to ${host} within ${connectMs / 1000} s`)), connectMs);
-        timers.push(connectTimer);
         const body = opts.body === undefined ? undefined : Buffer.from(opts.body, 'utf8');
-        const req = client.request(target, {
+        // A forced family gets a connection of its own: a pooled one may be of the other family.
+        const forced = opts.family !== undefined && proxyFor(target) === '' ? opts.family : undefined;
+        const req = (sent.req = client.request(target, {
             method: opts.method ?? 'GET',
-            agent: agentFor(target),
+            ...(forced ? { family: forced, agent: false } : { agent: agentFor(target) }),
             headers: {
                 'user-agent': 'route53-ddns',
                 ...opts.headers,
                 ...(body ? { 'content-length': String(body.length) } : {})
             },
             signal: controller.signal
-        });
-        req.on('socket', (socket) => {
-            const connected = () => clearTimeout(connectTimer);
-            if (socket.connecting)
-                socket.once('connect', connected);
-            else
-                connected();
-        });
+        }));
+        timers.push(...startTimers(req, target.host, opts.timeouts ?? DEFAULT_TIMEOUTS, finish));
         req.on('error', (err) => finish(err));
-        req.on('response', (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size <= maxBytes)
-                    chunks.push(chunk);
-                else if (!opts.truncate)
-                    finish(new Error(`${host} answered more than ${maxBytes} bytes`));
-            });
-            res.on('error', (err) => finish(err));
-            res.on('end', () => finish(undefined, {
-                status: res.statusCode ?? 0,
-                body: Buffer.concat(chunks).toString('utf8')
-            }));
-        });
+        req.on('response', (res) => readAnswer(res, target.host, { ...opts, forced }, finish));
         req.end(body);
+    });
+}
+/** The two limits: the whole answer within `responseMs`, the connection within `connectMs`. */
+function startTimers(req, host, { connectMs, responseMs }, finish) {
+    const answerTimer = setTimeout(() => finish(new RequestTimeout(`no answer from ${host} within ${responseMs / 1000} s`)), responseMs);
+    const connectTimer = setTimeout(() => finish(new RequestTimeout(`could not connect to ${host} within ${connectMs / 1000} s`)), connectMs);
+    req.on('socket', (socket) => {
+        const connected = () => clearTimeout(connectTimer);
+        if (socket.connecting)
+            socket.once('connect', connected);
+        else
+            connected();
+    });
+    return [answerTimer, connectTimer];
+}
+/** Reads the answer within the size cap and ends the request with it. */
+function readAnswer(res, host, opts, finish) {
+    const status = res.statusCode ?? 0;
+    const remote = res.socket?.remoteFamily;
+    if (opts.forced && remote && remote !== `IPv${opts.forced}`) {
+        return finish(new WrongFamily(remote, opts.forced));
+    }
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    const chunks = [];
+    let size = 0;
+    res.on('data', (chunk) => {
+        const room = maxBytes - size;
+        size += chunk.length;
+        if (size <= maxBytes)
+            chunks.push(chunk);
+        else if (!opts.truncate)
+            finish(new AnswerTooLarge(host, maxBytes, res));
+        else if (room > 0)
+            chunks.push(chunk.subarray(0, room));
+    });
+    res.on('error', (err) => finish(err));
+    res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        let body;
+        try {
+            body = opts.strictText ? STRICT_UTF8.decode(bytes) : bytes.toString('utf8');
+        }
+        catch {
+            return finish(new NotText(host, res));
+        }
+        finish(undefined, { status, headers: res.headers, body });
     });
 }
 

@@ -119,67 +119,72 @@ function issueApiProblem(err, timeoutMs) {
 async function reportToIssue(event, deps) {
     const { run } = deps;
     const [owner = '', repo = ''] = run.repository.split('/');
-    const octokit = (0,github/* getOctokit */.Q)(deps.token, { baseUrl: run.apiUrl });
-    const request = () => ({ signal: AbortSignal.timeout(deps.timeoutMs) });
+    const api = {
+        rest: (0,github/* getOctokit */.Q)(deps.token, { baseUrl: run.apiUrl }).rest.issues,
+        repo: { owner, repo },
+        request: () => ({ signal: AbortSignal.timeout(deps.timeoutMs) }),
+        run,
+        logger: deps.logger
+    };
     const key = issueKey(run, event.hostnames);
-    const marker = issueMarker(key);
-    const { data: open } = await octokit.rest.issues.listForRepo({
-        owner,
-        repo,
+    const { data: open } = await api.rest.listForRepo({
+        ...api.repo,
         state: 'open',
         labels: ISSUE_LABEL,
         per_page: 100,
-        request: request()
+        request: api.request()
     });
     const issues = open.filter((i) => !i.pull_request);
-    const existing = issues.find((i) => (i.body ?? '').includes(marker));
-    if (event.outcome === 'failed') {
-        if (existing) {
-            await octokit.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: existing.number,
-                body: repeatComment(event, run),
-                request: request()
-            });
-            deps.logger.info(`Commented on failure issue #${existing.number}.`);
-            return 'commented';
-        }
-        const { data: created } = await octokit.rest.issues.create({
-            owner,
-            repo,
-            title: issueTitle(run, event.hostnames),
-            body: issueBody(event, run, key),
-            labels: [ISSUE_LABEL],
-            request: request()
-        });
-        deps.logger.info(`Opened failure issue #${created.number}: ${created.html_url}`);
-        return 'opened';
-    }
+    if (event.outcome === 'failed')
+        return reportFailure(api, event, key, issues);
     // A run that failed before its names were known reported under the key without names.
-    const markers = [marker, issueMarker(issueKey(run, []))];
+    const markers = [issueMarker(key), issueMarker(issueKey(run, []))];
     const recovered = issues.filter((i) => markers.some((m) => (i.body ?? '').includes(m)));
     if (recovered.length === 0)
         return 'none';
-    for (const issue of recovered) {
-        await octokit.rest.issues.createComment({
-            owner,
-            repo,
-            issue_number: issue.number,
-            body: recoveryComment(event, run),
-            request: request()
-        });
-        await octokit.rest.issues.update({
-            owner,
-            repo,
-            issue_number: issue.number,
-            state: 'closed',
-            state_reason: 'completed',
-            request: request()
-        });
-        deps.logger.info(`Closed failure issue #${issue.number}: this run succeeded.`);
-    }
+    for (const issue of recovered)
+        await closeRecovered(api, event, issue.number);
     return 'closed';
+}
+/** A failed run: a comment on the issue already open for it, or a new issue. */
+async function reportFailure(api, event, key, issues) {
+    const existing = issues.find((i) => (i.body ?? '').includes(issueMarker(key)));
+    if (existing) {
+        await api.rest.createComment({
+            ...api.repo,
+            issue_number: existing.number,
+            body: repeatComment(event, api.run),
+            request: api.request()
+        });
+        api.logger.info(`Commented on failure issue #${existing.number}.`);
+        return 'commented';
+    }
+    const { data: created } = await api.rest.create({
+        ...api.repo,
+        title: issueTitle(api.run, event.hostnames),
+        body: issueBody(event, api.run, key),
+        labels: [ISSUE_LABEL],
+        request: api.request()
+    });
+    api.logger.info(`Opened failure issue #${created.number}: ${created.html_url}`);
+    return 'opened';
+}
+/** A succeeding run: say so on an issue that a failure opened, and close it. */
+async function closeRecovered(api, event, issue) {
+    await api.rest.createComment({
+        ...api.repo,
+        issue_number: issue,
+        body: recoveryComment(event, api.run),
+        request: api.request()
+    });
+    await api.rest.update({
+        ...api.repo,
+        issue_number: issue,
+        state: 'closed',
+        state_reason: 'completed',
+        request: api.request()
+    });
+    api.logger.info(`Closed failure issue #${issue}: this run succeeded.`);
 }
 /** reportToIssue, with any refusal turned into a warning that says what to change. */
 async function updateFailureIssue(event, deps) {

@@ -14,6 +14,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from './helpers/run-action.js'
+import { DEFAULT_STOP_TIMEOUT_SECONDS } from '../src/cli/watch/options.js'
+import { CANCEL_GRACE_MS } from '../src/core/lifecycle.js'
+import { DEFAULT_NOTIFY_TIMEOUT_MS } from '../src/notify/http.js'
 
 const run = promisify(execFile)
 const DIR = join(ROOT, 'contrib/systemd')
@@ -80,6 +83,21 @@ describe.skipIf(process.platform !== 'linux')('contrib/systemd units', () => {
       expect.arrayContaining(['Type=simple', 'Restart=on-failure'])
     )
     expect(directives('route53-ddns.timer')).toContain('WantedBy=timers.target')
+  })
+
+  it('give a stop the time the command takes: the watch its stop bound, the one-shot its grace and monitoring', () => {
+    const stopSec = (unit: string): number => {
+      const d = directives(unit).filter((l) => l.startsWith('TimeoutStopSec='))
+      expect(d, unit).toHaveLength(1)
+      return Number(/^TimeoutStopSec=(\d+)s$/.exec(d[0]!)?.[1])
+    }
+    const watch = stopSec('route53-ddns-watch.service')
+    expect(watch).toBeGreaterThan(DEFAULT_STOP_TIMEOUT_SECONDS)
+    // systemd's own default is 90 s: the bound must be ours, and short.
+    expect(watch).toBeLessThanOrEqual(2 * DEFAULT_STOP_TIMEOUT_SECONDS)
+    const oneShot = stopSec('route53-ddns.service')
+    expect(oneShot * 1000).toBeGreaterThan(CANCEL_GRACE_MS + DEFAULT_NOTIFY_TIMEOUT_MS)
+    expect(oneShot).toBeLessThan(90)
   })
 
   it.each(SERVICES)('%s keeps what Node needs: a JIT, netlink for the interfaces', (unit) => {

@@ -61,14 +61,17 @@ export class Lifecycle implements Stop {
   /** The first signal that cancelled the run, if any. */
   cancelledBy: string | undefined
 
-  constructor(opts: { boundMs: number; graceMs?: number }) {
+  /**
+   * `bound` names the bound in messages (default: the run's time bound of N s); `graceMs` is how
+   * long a write in flight may still answer after a cancel.
+   */
+  constructor(opts: { boundMs: number; graceMs?: number; bound?: string }) {
     this.graceMs = opts.graceMs ?? CANCEL_GRACE_MS
-    const s = opts.boundMs / 1000
+    const bound = opts.bound ?? `the run's time bound of ${opts.boundMs / 1000} s`
     const deadline = new RunStopped(
       'deadline',
-      `The run did not finish within its time bound of ${s} s; nothing more was written.`,
-      (what) =>
-        `${what} did not answer within the run's time bound of ${s} s; nothing more was written.`
+      `The run did not finish within ${bound}; nothing more was written.`,
+      (what) => `${what} did not answer within ${bound}; nothing more was written.`
     )
     this.later(opts.boundMs, () => {
       this.stopping.abort(deadline)
@@ -99,6 +102,12 @@ export class Lifecycle implements Stop {
     )
     this.stopping.abort(stopped)
     this.later(this.graceMs, () => this.dropping.abort(stopped))
+  }
+
+  /** Stop and drop requests in flight now (a second signal, or a stop with no time left). */
+  abandon(how: string): void {
+    this.cancel(how)
+    this.cancel(how)
   }
 
   /** Clears the timers (the run is over). */

@@ -14,8 +14,9 @@ import type { Config, DetectionConfig, Logger, RecordReport } from '../../model/
 import { UsageError, mainSpecs, refusals, parseFlags, type FlagSpec } from '../args.js'
 import { readConfig } from '../config.js'
 import { watchHelpText } from '../help.js'
-import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, type Io } from '../io.js'
-import { onStopSignals } from '../../core/lifecycle.js'
+import { cliLogger, EXIT_FAILURE, EXIT_OK, type Io } from '../io.js'
+import { onStopSignals, runBoundMs, stoppedWhile } from '../../core/lifecycle.js'
+import { WatchStops, type WatchBounds } from './stops.js'
 import { addSecret, redact } from '../../net/redact.js'
 import { addMonitorSecrets } from '../../notify/session.js'
 import { daemonMonitor, HEARTBEAT_PERIOD_MS, type DaemonMonitor } from '../../notify/daemon.js'
@@ -33,6 +34,8 @@ export interface WatchIo extends Io {
     sleep(ms: number, signal: AbortSignal): Promise<void>
     random(): number
   }
+  /** Replaces the tick's and the stop's bounds (tests; default runBoundMs and --stop-timeout). */
+  bounds?: Partial<WatchBounds>
   /** Replaces address detection. */
   detect?: (
     cfg: DetectionConfig,
@@ -48,7 +51,8 @@ export function watchSpecs(): Record<string, FlagSpec> {
     interval: { type: 'string', multiple: false },
     refresh: { type: 'string', multiple: false },
     metrics: { type: 'string', multiple: false },
-    'delete-on-stop': { type: 'boolean', multiple: false }
+    'delete-on-stop': { type: 'boolean', multiple: false },
+    'stop-timeout': { type: 'string', multiple: false }
   }
 }
 
@@ -104,24 +108,41 @@ async function startMetrics(
   return { metrics, server }
 }
 
-/** This machine's addresses each tick: detected (timed for the metrics) or the given ones. */
+/** What a tick waits for while detecting, in a stop's message. */
+const DETECTING: Record<DetectionConfig['source'], string> = {
+  public: 'the address-echo providers',
+  local: 'the network interfaces',
+  command: 'the ip-command'
+}
+
+/**
+ * This machine's addresses each tick: detected (timed for the metrics) or the given ones. Each
+ * tick's bound starts here; the update of the same tick runs under it.
+ */
 function detector(
   config: Config,
   io: WatchIo,
   logger: Logger,
   clock: Clock,
+  stops: WatchStops,
   metrics?: WatchMetrics
-): (signal: AbortSignal) => Promise<Detected> {
+): () => Promise<Detected> {
   const detection = config.detection
   if (!detection) {
     const fixed = givenAddresses(config)
-    return () => Promise.resolve(fixed)
+    return () => {
+      stops.startTick()
+      return Promise.resolve(fixed)
+    }
   }
   const detect = io.detect ?? ((cfg, d) => detectAddresses(cfg, { ...d, env: io.env }))
-  return async (signal) => {
+  return async () => {
+    const { signal } = stops.startTick()
     const started = clock.now()
     try {
       return await detect(detection, { logger, signal })
+    } catch (err) {
+      throw stoppedWhile(err, DETECTING[detection.source], signal) ?? err
     } finally {
       metrics?.detected(clock.now() - started)
     }
@@ -133,6 +154,7 @@ function updater(
   config: Config,
   io: WatchIo,
   logger: Logger,
+  stops: WatchStops,
   metrics?: WatchMetrics
 ): { apply: WatchDeps['apply']; close(): void } {
   const run = io.update ?? update
@@ -145,6 +167,7 @@ function updater(
       run(target === 'absent' ? absent : config, {
         logger,
         ...(client ? { client } : {}),
+        stop: target === 'absent' ? stops.startFinal() : stops.currentTick(),
         ...(target !== 'absent' ? { detect: () => Promise.resolve(target) } : {})
       }),
     close: () => client?.destroy()
@@ -213,6 +236,9 @@ function startLine(
 const urlOf = (s: MetricsServer): string =>
   `http://${s.address.host.includes(':') ? `[${s.address.host}]` : s.address.host}:${s.address.port}`
 
+const NOT_DELETED =
+  '; the records were NOT deleted (error above) and may remain in Route 53: remove them with a one-shot run with the same settings and --state absent'
+
 /** Run watch mode; resolves to the exit code once stopped. */
 export async function watchCommand(argv: string[], io: WatchIo): Promise<number> {
   const parsed = parseWatch(argv, io)
@@ -244,18 +270,25 @@ export async function watchCommand(argv: string[], io: WatchIo): Promise<number>
   )
   const served = await startMetrics(settings, clock)
   const metrics = served?.metrics
-  const updates = updater(config, io, logger, metrics)
+  const stops = new WatchStops({
+    tickMs: io.bounds?.tickMs ?? runBoundMs(config),
+    stopMs: io.bounds?.stopMs ?? settings.stopTimeoutMs
+  })
+  const updates = updater(config, io, logger, stops, metrics)
   try {
-    return await runWatch(parsed, io, clock, {
+    return await runWatch(parsed, io, clock, stops, {
       ...sinks(io, parsed, clock, monitor, metrics),
-      detect: detector(config, io, logger, clock, metrics),
+      detect: detector(config, io, logger, clock, stops, metrics),
       apply: updates.apply,
       start: startLine(parsed, served ? urlOf(served.server) : undefined)
     })
   } finally {
+    stops.close()
     updates.close()
     await served?.server.close()
-    await monitor.drain()
+    // Monitoring's last calls, inside the stop bound.
+    if (!(await stops.within(monitor.drain())))
+      logger.warning(`Monitoring calls still unanswered at ${stops.bound} were abandoned.`)
   }
 }
 
@@ -264,28 +297,24 @@ async function runWatch(
   parsed: Parsed,
   io: WatchIo,
   clock: Clock,
+  stops: WatchStops,
   parts: Pick<WatchDeps, 'emit' | 'checked' | 'detect' | 'apply'> & {
     start: [Record<string, unknown>, string]
   }
 ): Promise<number> {
   const print = printer(io, parsed.json, clock.now)
-  const stop = new AbortController()
-  let stoppedBy = ''
-  const unsubscribe = onStopSignals((signal, nth) => {
-    // A second signal means "now": leave without finishing the write in flight.
-    if (nth > 1) process.exit(EXIT_CANCELLED[signal])
-    stoppedBy = signal
-    stop.abort()
-  }, io.signals)
+  const unsubscribe = onStopSignals((signal) => stops.onSignal(signal), io.signals)
   try {
     print({ event: 'start', ...parts.start[0] }, parts.start[1])
     const { start: _start, ...deps } = parts
-    const result = await watch(parsed.settings.timing, { ...clock, ...deps }, stop.signal, {
-      deleteOnStop: parsed.settings.deleteOnStop
+    const { deleteOnStop } = parsed.settings
+    const result = await watch(parsed.settings.timing, { ...clock, ...deps }, stops.signal, {
+      deleteOnStop
     })
+    const by = stops.stoppedBy
     print(
-      { event: 'stop', signal: stoppedBy },
-      `stopped${stoppedBy ? ` by ${stoppedBy}` : ''}${result.failed ? '; deleting the records failed' : ''}`
+      { event: 'stop', signal: by ?? '', ...(deleteOnStop ? { deleted: !result.failed } : {}) },
+      `stopped${by ? ` by ${by}` : ''}${result.failed ? NOT_DELETED : ''}`
     )
     return result.failed ? EXIT_FAILURE : EXIT_OK
   } finally {

@@ -249,7 +249,8 @@ export async function watch(
         kind,
         message: message(err),
         failures: s.failures,
-        retryInMs: delay
+        // Stopping: no next try to announce.
+        ...(stop.aborted ? {} : { retryInMs: delay })
       })
     }
     s.result.ticks++

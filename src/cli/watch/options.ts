@@ -20,7 +20,12 @@ export const WATCH_OPTIONS = {
   'delete-on-stop': {
     metavar: undefined,
     description:
-      'On SIGTERM or SIGINT, delete the records this machine publishes before exiting (with set-identifier, only its own member).'
+      'On a stop signal (SIGTERM, SIGINT, SIGHUP; on Windows Ctrl-C, Ctrl+Break, closing the console), delete the records this machine publishes before exiting (with set-identifier, only its own member).'
+  },
+  'stop-timeout': {
+    metavar: 'SECONDS',
+    description:
+      "The most time from a stop signal to exit: a write in flight may finish (at most 5 s), then --delete-on-stop runs in what is left; a request still unanswered then is dropped and the watch exits 1 saying so. Default: 8 (inside docker stop's 10 s and the runner's 7.5 s + 2.5 s)."
   }
 } as const
 
@@ -32,5 +37,7 @@ export const MAX_INTERVAL_SECONDS = 86_400
 /** Public detection asks two free echo services per check: no more than twice a minute. */
 export const MIN_PUBLIC_INTERVAL_SECONDS = 30
 export const MAX_REFRESH_SECONDS = 7 * 86_400
+export const DEFAULT_STOP_TIMEOUT_SECONDS = 8
+export const MAX_STOP_TIMEOUT_SECONDS = 600
 /** ±10% on every wait with public detection, so a fleet does not ask the echo services in step. */
 export const PUBLIC_JITTER = 0.1

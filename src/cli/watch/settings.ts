@@ -10,6 +10,8 @@ import {
   DEFAULT_REFRESH_SECONDS,
   MAX_INTERVAL_SECONDS,
   MAX_REFRESH_SECONDS,
+  DEFAULT_STOP_TIMEOUT_SECONDS,
+  MAX_STOP_TIMEOUT_SECONDS,
   MIN_PUBLIC_INTERVAL_SECONDS,
   PUBLIC_JITTER,
   type WatchOption
@@ -18,6 +20,8 @@ import {
 export interface WatchSettings {
   timing: WatchTiming
   deleteOnStop: boolean
+  /** From the first stop signal to exit, the delete on stop included. */
+  stopTimeoutMs: number
   /** Where `/metrics` and `/healthz` are served; off when absent. */
   metrics?: Listen
 }
@@ -70,7 +74,7 @@ function refreshSeconds(raw: Raw, interval: number): number {
   return refresh
 }
 
-/** Interval, refresh, delete-on-stop and metrics from flags or variables, checked against the config. */
+/** Interval, refresh, delete-on-stop, stop-timeout and metrics from flags or variables, checked against the config. */
 export function watchSettings(
   values: Map<string, string>,
   env: Record<string, string | undefined>,
@@ -87,6 +91,10 @@ export function watchSettings(
   const refresh = refreshSeconds(raw, interval)
   const d = raw('delete-on-stop')
   const m = raw('metrics')
+  const t = raw('stop-timeout')
+  const stopTimeout = t.text
+    ? named(t, (from, text) => parseWholeNumber(from, text, 1, MAX_STOP_TIMEOUT_SECONDS))
+    : DEFAULT_STOP_TIMEOUT_SECONDS
   return {
     timing: {
       intervalMs: interval * 1000,
@@ -94,6 +102,7 @@ export function watchSettings(
       jitter: kind === 'public' ? PUBLIC_JITTER : 0
     },
     deleteOnStop: d.text !== '' && named(d, parseBoolean),
+    stopTimeoutMs: stopTimeout * 1000,
     ...(m.text ? { metrics: named(m, parseListen) } : {})
   }
 }

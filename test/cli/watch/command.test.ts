@@ -1,6 +1,8 @@
 // `route53-ddns watch` in-process: real flags, real update() against the stand-in, a fake clock,
 // injected detection and stop requests.
 import { EventEmitter } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,9 +19,29 @@ const EPOCH = Date.parse('2026-11-27T12:00:00Z')
 
 let standIn: StandIn
 let zoneId: string
+/** Accepts requests and never answers. */
+let hangServer: { urls: string[]; close(): void }
 const saved = { ...process.env }
 
 beforeAll(async () => {
+  // Two hosts, so detection has two providers to wait for.
+  const servers = [createServer(() => undefined), createServer(() => undefined)]
+  await Promise.all(
+    servers.map(
+      (server, i) => new Promise<void>((resolve) => server.listen(0, `127.0.0.${i + 1}`, resolve))
+    )
+  )
+  hangServer = {
+    urls: servers.map(
+      (server, i) => `http://127.0.0.${i + 1}:${(server.address() as AddressInfo).port}/hang`
+    ),
+    close: () => {
+      for (const server of servers) {
+        server.closeAllConnections()
+        server.close()
+      }
+    }
+  }
   standIn = await startStandIn({ rateLimit: false })
   zoneId = standIn.addZone({ name: 'example.com' })
   const home = mkdtempSync(join(tmpdir(), 'r53-watch-'))
@@ -33,6 +55,7 @@ afterAll(async () => {
   for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
   Object.assign(process.env, saved)
   await standIn?.close()
+  hangServer?.close()
 })
 beforeEach(() => {
   standIn.resetLog()
@@ -63,12 +86,19 @@ async function watchCli(
     /** The platform signals arrive on, and the signal sent at `until` (default SIGTERM). */
     platform?: NodeJS.Platform
     signal?: string
+    /** Where signals are sent (default a new emitter). */
+    signals?: EventEmitter
+    bounds?: WatchIo['bounds']
+    /** Use the real detection (no injected detect). */
+    realDetect?: boolean
   }
 ): Promise<WatchRun> {
   let stdout = ''
   let stderr = ''
   let now = EPOCH
-  const signals = Object.assign(new EventEmitter(), { platform: opts.platform ?? 'linux' })
+  const signals = Object.assign(opts.signals ?? new EventEmitter(), {
+    platform: opts.platform ?? 'linux'
+  })
   const detections: DetectionConfig[] = []
   const sleeps: number[] = []
   const io: WatchIo = {
@@ -88,7 +118,10 @@ async function watchCli(
       }
     },
     signals,
-    detect: async (cfg, { logger }): Promise<Detected> => {
+    ...(opts.bounds ? { bounds: opts.bounds } : {})
+  }
+  if (!opts.realDetect)
+    io.detect = async (cfg, { logger }): Promise<Detected> => {
       detections.push(cfg)
       const t = (now - EPOCH) / S
       opts.onDetect?.(t, logger)
@@ -96,7 +129,6 @@ async function watchCli(
       if (a instanceof Error) throw a
       return { ipv4: [a], ipv6: [], origins: [{ family: 4, address: a, how: 'test' }] }
     }
-  }
   const code = await main(['watch', ...argv], io)
   return { code, stdout, stderr, lines: stdout.split('\n').filter(Boolean), detections, sleeps }
 }
@@ -258,8 +290,101 @@ describe('route53-ddns watch', () => {
     })
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^error: /m)
-    expect(r.lines.at(-1)).toBe('stopped by SIGTERM; deleting the records failed')
+    expect(r.lines.at(-1)).toMatch(
+      /^stopped by SIGTERM; the records were NOT deleted \(error above\)/
+    )
     expect(values(name)).toEqual(['203.0.113.5'])
+  })
+
+  it('bounds the delete on stop by --stop-timeout: Route 53 hanging, exit 1 at once with a clear line', async () => {
+    const name = 'w-delete-hangs.example.com'
+    const started = performance.now()
+    const r = await watchCli([...base(name), '--delete-on-stop'], {
+      until: 10,
+      bounds: { stopMs: 300 },
+      onDetect: (t) => {
+        if (t === 5)
+          standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'Hang', times: 100 })
+      }
+    })
+    expect(performance.now() - started).toBeLessThan(3_000)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(
+      /^error: ChangeResourceRecordSets on hosted zone Z\w+ did not answer within the stop bound of 0.3 s \(--stop-timeout\)/m
+    )
+    expect(r.lines.at(-1)).toMatch(/^stopped by SIGTERM; the records were NOT deleted/)
+    expect(values(name)).toEqual(['203.0.113.5'])
+  })
+
+  it('--stop-timeout: whole seconds from 1, from the flag or ROUTE53_DDNS_STOP_TIMEOUT', async () => {
+    const name = 'w-stop-timeout.example.com'
+    const bad = await watchCli([...base(name), '--stop-timeout', '0'], { until: 5 })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/^error: --stop-timeout: 0 is out of range \(1 … 600\)/)
+    const env = await watchCli(base(name), { until: 5, env: { ROUTE53_DDNS_STOP_TIMEOUT: 'x' } })
+    expect(env.stderr).toMatch(/^error: ROUTE53_DDNS_STOP_TIMEOUT: 'x' is not a whole number/)
+  })
+
+  it('a second signal drops the write in flight at once (no 5 s grace)', async () => {
+    const name = 'w-second-signal.example.com'
+    const signals = new EventEmitter()
+    const started = performance.now()
+    const r = await watchCli(base(name), {
+      until: 100,
+      signals,
+      address: (t) => (t < 10 ? '203.0.113.5' : '203.0.113.6'),
+      onDetect: (t) => {
+        if (t !== 10) return
+        standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'Hang', times: 100 })
+        setTimeout(() => signals.emit('SIGTERM'), 100)
+        setTimeout(() => signals.emit('SIGINT'), 200)
+      }
+    })
+    expect(performance.now() - started).toBeLessThan(3_000)
+    expect(r.code).toBe(0)
+    expect(r.lines.at(-1)).toBe('stopped by SIGTERM')
+    expect(r.stderr).toMatch(/^error: The run was cancelled \(SIGTERM\)/m)
+    expect(r.stderr).not.toMatch(/next try/)
+  })
+
+  it('bounds each update: a Route 53 hang is one failure line and a backoff, and the watch goes on', async () => {
+    const name = 'w-tick-hangs.example.com'
+    const r = await watchCli(base(name), {
+      until: 60,
+      bounds: { tickMs: 300 },
+      onDetect: (t) => {
+        if (t === 0) standIn.inject({ operation: 'ListResourceRecordSets', error: 'Hang' })
+      }
+    })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^error: ListResourceRecordSets on hosted zone Z\w+ did not answer within the run's time bound of 0.3 s; nothing more was written. \(failure 1 in a row; next try in 10 s\)$/
+      )
+    ])
+    expect(r.lines).toContainEqual('recovered after 1 failure')
+    expect(values(name)).toEqual(['203.0.113.5'])
+  })
+
+  it('bounds each detection: echo services that never answer are one failure line, then it goes on', async () => {
+    const name = 'w-echo-hangs.example.com'
+    const r = await watchCli(
+      [
+        ...base(name).slice(0, -2),
+        '--ip-source',
+        'public',
+        '--ip-providers',
+        hangServer.urls.join(','),
+        '--interval',
+        '30'
+      ],
+      { until: 20, bounds: { tickMs: 300 }, realDetect: true }
+    )
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(
+      /^error: the address-echo providers did not answer within the run's time bound of 0.3 s; nothing more was written. \(failure 1 in a row; next try in 60 s\)$/m
+    )
+    expect(standIn.count('ListResourceRecordSets')).toBe(0)
   })
 
   it.each([

@@ -132,3 +132,98 @@ describe.skipIf(!built)('node dist/cli/index.js watch', () => {
     }
   }, 40_000)
 })
+
+/** The bundle in watch mode with a given address and --json; its events, and how it exited. */
+function startWatch(standIn: StandIn, zoneId: string, args: string[]) {
+  const home = mkdtempSync(join(tmpdir(), 'r53-watch-e2e-'))
+  const child = spawn(NODE24, [BUNDLE, 'watch', '--ip', '203.0.113.7', '--json', ...args], {
+    cwd: home,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ROUTE53_DDNS_HOSTED_ZONE_ID: zoneId,
+      ...standIn.env()
+    }
+  })
+  const out = { stdout: '', stderr: '' }
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()))
+  const events = (): Event[] =>
+    out.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Event)
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  const killer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+  void exited.then(() => clearTimeout(killer))
+  const until = async (test: (e: Event) => boolean): Promise<void> => {
+    while (!events().some(test)) {
+      if (child.exitCode !== null) throw new Error(`exited early: ${out.stderr}`)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  }
+  return { child, out, events, exited, until }
+}
+
+describe.skipIf(!built)('node dist/cli/index.js watch: stopping', () => {
+  let standIn: StandIn
+  let zoneId: string
+  beforeAll(async () => {
+    standIn = await startStandIn({ rateLimit: false })
+    zoneId = standIn.addZone({ name: 'example.com' })
+  })
+  afterAll(async () => {
+    await standIn?.close()
+  })
+  const values = (name: string): string[] | undefined =>
+    standIn
+      .records(zoneId)
+      .find((s) => s.Name === `${name}.` && s.Type === 'A')
+      ?.ResourceRecords?.map((r) => r.Value ?? '')
+
+  it('SIGHUP (a closed terminal) is a stop: --delete-on-stop runs, exit 0', async () => {
+    const name = 'watch-hup.example.com'
+    const w = startWatch(standIn, zoneId, ['--hostname', name, '--delete-on-stop'])
+    try {
+      await w.until((e) => e.event === 'change' && e.reason === 'start')
+      expect(values(name)).toEqual(['203.0.113.7'])
+      w.child.kill('SIGHUP')
+      expect(await w.exited, w.out.stderr).toBe(0)
+      expect(w.events().at(-1)).toMatchObject({ event: 'stop', signal: 'SIGHUP', deleted: true })
+      expect(values(name)).toBeUndefined()
+    } finally {
+      w.child.kill('SIGKILL')
+    }
+  }, 40_000)
+
+  it('SIGTERM with Route 53 hanging at the delete: exit 1 within --stop-timeout, saying so', async () => {
+    const name = 'watch-stop-hangs.example.com'
+    const w = startWatch(standIn, zoneId, [
+      '--hostname',
+      name,
+      '--delete-on-stop',
+      '--stop-timeout',
+      '2'
+    ])
+    try {
+      await w.until((e) => e.event === 'change' && e.reason === 'start')
+      standIn.inject({ operation: 'ListResourceRecordSets', error: 'Hang', times: 100 })
+      const sent = performance.now()
+      w.child.kill('SIGTERM')
+      expect(await w.exited).toBe(1)
+      const took = performance.now() - sent
+      expect(took).toBeGreaterThan(1_900)
+      expect(took).toBeLessThan(4_000)
+      expect(w.out.stdout + w.out.stderr).toMatch(
+        /did not answer within the stop bound of 2 s \(--stop-timeout\)/
+      )
+      expect(w.events().at(-1)).toMatchObject({ event: 'stop', signal: 'SIGTERM', deleted: false })
+      expect(values(name)).toEqual(['203.0.113.7'])
+    } finally {
+      w.child.kill('SIGKILL')
+    }
+  }, 40_000)
+})

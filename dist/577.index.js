@@ -2322,10 +2322,14 @@ class Lifecycle {
     graceMs;
     /** The first signal that cancelled the run, if any. */
     cancelledBy;
+    /**
+     * `bound` names the bound in messages (default: the run's time bound of N s); `graceMs` is how
+     * long a write in flight may still answer after a cancel.
+     */
     constructor(opts) {
         this.graceMs = opts.graceMs ?? CANCEL_GRACE_MS;
-        const s = opts.boundMs / 1000;
-        const deadline = new RunStopped('deadline', `The run did not finish within its time bound of ${s} s; nothing more was written.`, (what) => `${what} did not answer within the run's time bound of ${s} s; nothing more was written.`);
+        const bound = opts.bound ?? `the run's time bound of ${opts.boundMs / 1000} s`;
+        const deadline = new RunStopped('deadline', `The run did not finish within ${bound}; nothing more was written.`, (what) => `${what} did not answer within ${bound}; nothing more was written.`);
         this.later(opts.boundMs, () => {
             this.stopping.abort(deadline);
             this.dropping.abort(deadline);
@@ -2347,6 +2351,11 @@ class Lifecycle {
         const stopped = new RunStopped('cancelled', `The run was cancelled (${how}); no further change was submitted.`, (what) => `The run was cancelled (${how}) while waiting for ${what}; no further change was submitted.`);
         this.stopping.abort(stopped);
         this.later(this.graceMs, () => this.dropping.abort(stopped));
+    }
+    /** Stop and drop requests in flight now (a second signal, or a stop with no time left). */
+    abandon(how) {
+        this.cancel(how);
+        this.cancel(how);
     }
     /** Clears the timers (the run is over). */
     close() {

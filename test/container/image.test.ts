@@ -155,12 +155,12 @@ describe.skipIf(missing !== undefined)('the container image', () => {
     expect(look).toMatchObject({ code: 0, stdout: '\n' })
   })
 
-  it('runs as 65532 with no capabilities and cannot write to its root file system', async () => {
+  it('runs as 65532 with no capabilities and nothing writable, not even /tmp', async () => {
     const probe = [
       "const fs = require('fs')",
       "const cap = /CapEff:\\s*(\\w+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]",
       "const tryWrite = (p) => { try { fs.writeFileSync(p, 'x'); return 'written' } catch (e) { return e.code } }",
-      "console.log(JSON.stringify({ uid: process.getuid(), gid: process.getgid(), cap, app: tryWrite('/app/x'), home: tryWrite('/home/nonroot/x') }))"
+      "console.log(JSON.stringify({ uid: process.getuid(), gid: process.getgid(), cap, app: tryWrite('/app/x'), home: tryWrite('/home/nonroot/x'), tmp: tryWrite('/tmp/x') }))"
     ].join('\n')
     const ran = await podman([
       ...runArgs(container('probe'), env, ['--rm', '--entrypoint', '/nodejs/bin/node']),
@@ -174,7 +174,8 @@ describe.skipIf(missing !== undefined)('the container image', () => {
       gid: 65532,
       cap: '0000000000000000',
       app: 'EROFS',
-      home: 'EROFS'
+      home: 'EROFS',
+      tmp: 'EROFS'
     })
   })
 

@@ -93,6 +93,8 @@ export function runArgs(name: string, env: string, extra: string[] = []): string
     '--network',
     'host',
     '--read-only',
+    // As docker's --read-only: no writable tmpfs on /tmp, /var/tmp and /run (podman adds them).
+    '--read-only-tmpfs=false',
     '--cap-drop=ALL',
     '--security-opt',
     'no-new-privileges',

@@ -95,7 +95,7 @@ export async function run(
           ).assumeRoleWithOidc(config.auth, {
             region: config.region,
             env,
-            getIdToken: (audience) => runner.getIDToken(audience, stop.requests),
+            getIdToken: (audience) => runner.getIDToken(audience, stop.dropRequests),
             setSecret: (s) => runner.setSecret(s),
             logger,
             ...(options.timing ? { timing: options.timing } : {}),
@@ -108,7 +108,7 @@ export async function run(
       stop,
       ...(credentials ? { credentials } : {}),
       ...(detection
-        ? { detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.requests }) }
+        ? { detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.dropRequests }) }
         : {})
     })
     report = outcome.report

@@ -22,7 +22,7 @@ export interface OidcDeps {
   endpoint?: string
   /** Per-request limits for the token and STS requests (default DEFAULT_TIMEOUTS). */
   timeouts?: Timeouts
-  /** The run's bound and cancellation: requests are dropped when `stop.requests` aborts. */
+  /** The run's bound and cancellation: requests are dropped when `stop.dropRequests` aborts. */
   stop?: Stop
 }
 
@@ -93,7 +93,7 @@ export async function assumeRoleWithOidc(
       'role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.'
     )
   }
-  const signal = deps.stop?.requests
+  const signal = deps.stop?.dropRequests
   // The default sleep ends early when the run stops (the next request then fails at once).
   const sleep = (ms: number): Promise<void> =>
     deps.timing?.sleep

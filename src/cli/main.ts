@@ -121,7 +121,7 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
       outcome = await run(config, {
         logger,
         stop: life,
-        detect: (cfg) => detectAddresses(cfg, { logger, signal: life.requests })
+        detect: (cfg) => detectAddresses(cfg, { logger, signal: life.dropRequests })
       })
     } finally {
       life.close()

@@ -31,8 +31,8 @@ export class RunStopped extends UpdateError {
 export interface Stop {
   /** Aborted when nothing new may start (cancelled, or the bound hit); its reason is a RunStopped. */
   signal: AbortSignal
-  /** Aborted when requests in flight are dropped: the bound hit, or a cancel's grace ran out. */
-  requests: AbortSignal
+  /** Aborting it drops the requests in flight: the bound hit, or a cancel's grace ran out. */
+  dropRequests: AbortSignal
 }
 
 /**
@@ -83,7 +83,7 @@ export class Lifecycle implements Stop {
     return this.stopping.signal
   }
 
-  get requests(): AbortSignal {
+  get dropRequests(): AbortSignal {
     return this.dropping.signal
   }
 

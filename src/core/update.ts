@@ -141,7 +141,7 @@ async function planZone(
     client,
     zoneId,
     targets.map((t) => t.name),
-    stop?.requests
+    stop?.dropRequests
   )
   const o = {
     zoneId,
@@ -188,7 +188,7 @@ async function applyZone(w: ZoneWrite): Promise<void> {
       for (const batch of batches) {
         checkStop(stop)
         current = batch
-        const id = await submitBatch(client, zoneId, batch, config.comment, stop?.requests)
+        const id = await submitBatch(client, zoneId, batch, config.comment, stop?.dropRequests)
         for (const p of inBatch(batch)) done.set(key(p), row(p, id))
       }
       break
@@ -268,7 +268,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       try {
         found = await deps.detect(config.detection)
       } catch (err) {
-        throw stoppedWhile(err, 'the address-echo providers', stop?.requests) ?? err
+        throw stoppedWhile(err, 'the address-echo providers', stop?.dropRequests) ?? err
       }
       report.ipv4 = found.ipv4
       report.ipv6 = found.ipv6
@@ -300,7 +300,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
         client,
         names,
         config.privateZone,
-        stop?.requests
+        stop?.dropRequests
       )) {
         zoneOf.set(name, zone.id)
         logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)

@@ -225,7 +225,7 @@ describe('the run bound', () => {
         logger,
         client: client(),
         stop,
-        detect: (cfg) => detectAddresses(cfg, { logger, signal: stop.requests })
+        detect: (cfg) => detectAddresses(cfg, { logger, signal: stop.dropRequests })
       }
     )
     expect(out.error?.message).toBe(
@@ -379,7 +379,7 @@ describe('cancellation', () => {
     const unhook = cancelOnSignals(stop, emitter)
     emitter.emit('SIGTERM')
     expect(stop.signal.aborted).toBe(true)
-    expect(stop.requests.aborted).toBe(false)
+    expect(stop.dropRequests.aborted).toBe(false)
     expect(stop.cancelledBy).toBe('SIGTERM')
     unhook()
     expect(emitter.listenerCount('SIGINT') + emitter.listenerCount('SIGTERM')).toBe(0)

@@ -105,7 +105,8 @@ function targetsFor(config: Config, ipv4: string[], ipv6: string[], logger: Logg
   return targets
 }
 
-function describe(r: RecordReport): string {
+/** The line a record gets in the log, as the one-shot run prints it (watch mode reuses it). */
+export function describeRecord(r: RecordReport): string {
   const values = (v: string[]): string => (v.length ? v.join(',') : '(none)')
   const change = r.changeId ? `, change ${r.changeId}` : ''
   const arrow =
@@ -237,9 +238,199 @@ function claimLostAnswers(
   for (const was of refused) {
     w.done.set(key(was), row(was, ''))
     w.logger.warning(
-      `${describe(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`
+      `${describeRecord(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`
     )
   }
+}
+
+/** The report before anything ran: the addresses the config gives. */
+function initialReport(config: Config): UpdateReport {
+  return {
+    dryRun: config.dryRun,
+    records: [],
+    ...givenAddresses(config),
+    changeIds: [],
+    changed: false,
+    attempted: []
+  }
+}
+
+/** What the run has planned and applied so far, kept for the report of a failure. */
+interface Progress {
+  /** Every planned record's row, in plan order. */
+  planned: RecordReport[]
+  /** Records settled by an accepted batch (or found as planned), by key. */
+  applied: Map<string, RecordReport>
+  /** Every record settled and logged: a later failure (waiting for sync) keeps the records. */
+  settled: boolean
+}
+
+/** Step 1: the addresses to publish, detected when the config gives none. */
+async function resolveAddresses(
+  config: Config,
+  deps: UpdateDeps,
+  report: UpdateReport
+): Promise<void> {
+  if (config.detection) {
+    if (!deps.detect)
+      throw new UpdateError('No address was given (ip) and detection is not available here.')
+    let found: Detected
+    try {
+      found = await deps.detect(config.detection)
+    } catch (err) {
+      throw stoppedWhile(err, 'the address-echo providers', deps.stop?.dropRequests) ?? err
+    }
+    report.ipv4 = found.ipv4
+    report.ipv6 = found.ipv6
+    report.origins = found.origins
+  }
+  if (config.state === 'present' && report.ipv4.length + report.ipv6.length === 0) {
+    throw new UpdateError('No address to publish: none was given and none was detected.')
+  }
+  if (config.state === 'absent') {
+    report.ipv4 = []
+    report.ipv6 = []
+  }
+}
+
+/** Step 2: each target's hosted zone (the given one, or discovered), targets grouped by zone. */
+async function mapZones(
+  client: Route53Client,
+  targets: Target[],
+  config: Config,
+  deps: UpdateDeps
+): Promise<Map<string, Target[]>> {
+  const { logger, stop } = deps
+  const names = [...new Set(targets.map((t) => t.name))]
+  const zoneOf = new Map<string, string>()
+  if (config.hostedZoneId) {
+    for (const name of names) zoneOf.set(name, config.hostedZoneId)
+  } else {
+    checkStop(stop)
+    const zones = await discoverZones(client, names, config.privateZone, stop?.dropRequests)
+    for (const [name, zone] of zones) {
+      zoneOf.set(name, zone.id)
+      logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
+    }
+  }
+  const byZone = new Map<string, Target[]>()
+  for (const t of targets) {
+    const zone = zoneOf.get(t.name)!
+    byZone.set(zone, [...(byZone.get(zone) ?? []), t])
+  }
+  return byZone
+}
+
+/** Steps 3 and 4: read and plan every zone before anything is written. */
+async function planAll(
+  client: Route53Client,
+  byZone: Map<string, Target[]>,
+  config: Config,
+  stop: Stop | undefined,
+  progress: Progress
+): Promise<Map<string, PlannedRecord[]>> {
+  const plans = new Map<string, PlannedRecord[]>()
+  for (const [zoneId, zoneTargets] of byZone) {
+    const zonePlans = await planZone(client, zoneId, zoneTargets, config, stop)
+    plans.set(zoneId, zonePlans)
+    progress.planned.push(...zonePlans.map((p) => row(p, '')))
+  }
+  return plans
+}
+
+/** With set-identifier: per name and type, the other members the read found. */
+function otherMembers(plans: Map<string, PlannedRecord[]>): FleetMembers[] {
+  return [...plans.values()].flat().map((p) => ({
+    name: p.name,
+    type: p.type,
+    zoneId: p.zoneId,
+    others: p.members
+  }))
+}
+
+/** Step 5: apply every zone's plan; the report's records are what settled. */
+async function applyAll(
+  client: Route53Client,
+  byZone: Map<string, Target[]>,
+  plans: Map<string, PlannedRecord[]>,
+  config: Config,
+  deps: UpdateDeps,
+  progress: Progress
+): Promise<RecordReport[]> {
+  for (const [zoneId, zonePlans] of plans) {
+    await applyZone({
+      client,
+      zoneId,
+      targets: byZone.get(zoneId)!,
+      plans: zonePlans,
+      config,
+      logger: deps.logger,
+      done: progress.applied,
+      ...(deps.stop ? { stop: deps.stop } : {})
+    })
+  }
+  return progress.planned.map((p) => progress.applied.get(key(p)) ?? p)
+}
+
+/** The distinct change ids of these records, in order. */
+function changeIdsOf(records: RecordReport[]): string[] {
+  return [...new Set(records.map((r) => r.changeId).filter(Boolean))]
+}
+
+/** Log every record, and for a multivalue record its other members and any crowd warning. */
+function logRecords(report: UpdateReport, logger: Logger): void {
+  for (const r of report.records) logger.info(describeRecord(r))
+  for (const row of fleetRows(report.records, report.members ?? [])) {
+    const others = row.others.length
+    if (others > 0) logger.info(`${row.record.name} ${row.record.type}: ${others} other member(s)`)
+    const crowd = crowdWarning(row)
+    if (crowd) logger.warning(crowd)
+  }
+}
+
+/** Step 6: wait until every change this run made is INSYNC. */
+async function waitForChanges(
+  client: Route53Client,
+  records: RecordReport[],
+  config: Config,
+  deps: UpdateDeps
+): Promise<void> {
+  const { logger, stop } = deps
+  const zoneOfChange = new Map(records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId]))
+  for (const r of records.filter((r) => r.result !== 'unchanged' && !r.changeId))
+    logger.warning(`Cannot wait for ${r.name} ${r.type} to be in sync: its change id is unknown.`)
+  for (const [id, zoneId] of zoneOfChange) {
+    checkStop(stop)
+    logger.info(`Waiting for change ${id} to be in sync...`)
+    // A cancel ends the wait at once: the change is applied and completes anyway.
+    await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing, stop?.signal)
+    logger.info(`Change ${id} is INSYNC.`)
+  }
+}
+
+/**
+ * The outcome of a run that failed: `attempted` shows the whole plan for the summary; failing
+ * before every record settled, `records` hold only what was written.
+ */
+function failure(
+  report: UpdateReport,
+  progress: Progress,
+  err: unknown,
+  logger: Logger
+): UpdateOutcome {
+  const { planned, applied } = progress
+  report.attempted = planned.map((p) => applied.get(key(p)) ?? p)
+  if (!progress.settled) {
+    report.records = planned.flatMap((p) => {
+      const r = applied.get(key(p))
+      return r && r.result !== 'unchanged' ? [r] : []
+    })
+    for (const r of report.records) logger.info(describeRecord(r))
+    report.changeIds = changeIdsOf(report.records)
+    report.changed = report.records.length > 0
+  }
+  if (err instanceof RunStopped && err.kind === 'cancelled') report.cancelled = true
+  return { report, error: err instanceof Error ? err : new Error(String(err)) }
 }
 
 /**
@@ -248,40 +439,10 @@ function claimLostAnswers(
  * (a CNAME, an alias, a bad zone) writes nothing anywhere.
  */
 export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOutcome> {
-  const { logger, stop } = deps
-  const report: UpdateReport = {
-    dryRun: config.dryRun,
-    records: [],
-    ...givenAddresses(config),
-    changeIds: [],
-    changed: false,
-    attempted: []
-  }
-  const planned: RecordReport[] = []
-  const applied = new Map<string, RecordReport>()
-  let settled = false
+  const report = initialReport(config)
+  const progress: Progress = { planned: [], applied: new Map(), settled: false }
   try {
-    if (config.detection) {
-      if (!deps.detect)
-        throw new UpdateError('No address was given (ip) and detection is not available here.')
-      let found: Detected
-      try {
-        found = await deps.detect(config.detection)
-      } catch (err) {
-        throw stoppedWhile(err, 'the address-echo providers', stop?.dropRequests) ?? err
-      }
-      report.ipv4 = found.ipv4
-      report.ipv6 = found.ipv6
-      report.origins = found.origins
-    }
-    if (config.state === 'present' && report.ipv4.length + report.ipv6.length === 0) {
-      throw new UpdateError('No address to publish: none was given and none was detected.')
-    }
-    if (config.state === 'absent') {
-      report.ipv4 = []
-      report.ipv6 = []
-    }
-
+    await resolveAddresses(config, deps, report)
     const client =
       deps.client ??
       createRoute53Client({
@@ -289,108 +450,23 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
         ...(deps.credentials ? { credentials: deps.credentials } : {}),
         ...(deps.timing ? { timing: deps.timing } : {})
       })
-    const targets = targetsFor(config, report.ipv4, report.ipv6, logger)
-    const names = [...new Set(targets.map((t) => t.name))]
-    const zoneOf = new Map<string, string>()
-    if (config.hostedZoneId) {
-      for (const name of names) zoneOf.set(name, config.hostedZoneId)
-    } else {
-      checkStop(stop)
-      for (const [name, zone] of await discoverZones(
-        client,
-        names,
-        config.privateZone,
-        stop?.dropRequests
-      )) {
-        zoneOf.set(name, zone.id)
-        logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
-      }
-    }
-    const byZone = new Map<string, Target[]>()
-    for (const t of targets) {
-      const zone = zoneOf.get(t.name)!
-      byZone.set(zone, [...(byZone.get(zone) ?? []), t])
-    }
-
-    // Read and plan every zone before writing anything.
-    const plans = new Map<string, PlannedRecord[]>()
-    for (const [zoneId, zoneTargets] of byZone) {
-      const zonePlans = await planZone(client, zoneId, zoneTargets, config, stop)
-      plans.set(zoneId, zonePlans)
-      planned.push(...zonePlans.map((p) => row(p, '')))
-    }
-    if (config.setIdentifier !== undefined) {
-      report.members = [...plans.values()].flat().map((p) => ({
-        name: p.name,
-        type: p.type,
-        zoneId: p.zoneId,
-        others: p.members
-      }))
-    }
-
+    const targets = targetsFor(config, report.ipv4, report.ipv6, deps.logger)
+    const byZone = await mapZones(client, targets, config, deps)
+    const plans = await planAll(client, byZone, config, deps.stop, progress)
+    if (config.setIdentifier !== undefined) report.members = otherMembers(plans)
     if (config.dryRun) {
-      report.records = planned
+      report.records = progress.planned
     } else {
-      for (const [zoneId, zonePlans] of plans) {
-        await applyZone({
-          client,
-          zoneId,
-          targets: byZone.get(zoneId)!,
-          plans: zonePlans,
-          config,
-          logger,
-          done: applied,
-          ...(stop ? { stop } : {})
-        })
-      }
-      report.records = planned.map((p) => applied.get(key(p)) ?? p)
-      report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
+      report.records = await applyAll(client, byZone, plans, config, deps, progress)
+      report.changeIds = changeIdsOf(report.records)
     }
     report.changed = report.records.some((r) => r.result !== 'unchanged')
-    for (const r of report.records) logger.info(describe(r))
-    for (const row of fleetRows(report.records, report.members ?? [])) {
-      const others = row.others.length
-      if (others > 0)
-        logger.info(`${row.record.name} ${row.record.type}: ${others} other member(s)`)
-      const crowd = crowdWarning(row)
-      if (crowd) logger.warning(crowd)
-    }
-    settled = true
-
-    if (config.waitForSync && !config.dryRun) {
-      const zoneOfChange = new Map(
-        report.records.filter((r) => r.changeId).map((r) => [r.changeId, r.zoneId])
-      )
-      for (const r of report.records.filter((r) => r.result !== 'unchanged' && !r.changeId))
-        logger.warning(
-          `Cannot wait for ${r.name} ${r.type} to be in sync: its change id is unknown.`
-        )
-      for (const [id, zoneId] of zoneOfChange) {
-        checkStop(stop)
-        logger.info(`Waiting for change ${id} to be in sync...`)
-        // A cancel ends the wait at once: the change is applied and completes anyway.
-        await waitForSync(client, id, zoneId, config.waitTimeout, deps.timing, stop?.signal)
-        logger.info(`Change ${id} is INSYNC.`)
-      }
-    }
+    logRecords(report, deps.logger)
+    progress.settled = true
+    if (config.waitForSync && !config.dryRun)
+      await waitForChanges(client, report.records, config, deps)
     return { report }
   } catch (err) {
-    // Failing before every record settled: records hold only what was written, and attempted
-    // shows the whole plan for the summary.
-    report.attempted = planned.map((p) => applied.get(key(p)) ?? p)
-    if (!settled) {
-      report.records = planned.flatMap((p) => {
-        const r = applied.get(key(p))
-        return r && r.result !== 'unchanged' ? [r] : []
-      })
-      for (const r of report.records) logger.info(describe(r))
-      report.changeIds = [...new Set(report.records.map((r) => r.changeId).filter(Boolean))]
-      report.changed = report.records.length > 0
-    }
-    if (err instanceof RunStopped && err.kind === 'cancelled') report.cancelled = true
-    return { report, error: err instanceof Error ? err : new Error(String(err)) }
+    return failure(report, progress, err, deps.logger)
   }
 }
-
-/** The line a record gets in the log, as the one-shot run prints it (watch mode reuses it). */
-export const describeRecord = describe

@@ -99,7 +99,8 @@ export async function run(
             setSecret: (s) => runner.setSecret(s),
             logger,
             ...(options.timing ? { timing: options.timing } : {}),
-            stop
+            stop,
+            ...(runContext ? { run: runContext } : {})
           })
         : undefined
     const outcome = await update(config, {

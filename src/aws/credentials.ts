@@ -2,11 +2,12 @@ import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError, awsFailure } from '../model/errors.js'
 import { explainStsDenied } from './iam/access-denied.js'
-import { defaultSleep, standardRetryStrategy, type RetryTiming } from './retry.js'
+import { fullJitter, retrySleep, standardRetryStrategy, type RetryTiming } from './retry.js'
 import { stoppedWhile, type Stop } from '../core/lifecycle.js'
 import { sdkRequestHandler, type Timeouts } from '../net/request.js'
 import { requestIdToken } from '../action/oidc-token.js'
 import type { AuthConfig, Logger } from '../model/types.js'
+import type { RunContext } from '../model/run-context.js'
 
 export interface OidcDeps {
   region: string
@@ -24,6 +25,8 @@ export interface OidcDeps {
   timeouts?: Timeouts
   /** The run's bound and cancellation: requests are dropped when `stop.dropRequests` aborts. */
   stop?: Stop
+  /** The workflow run: its repository, ref and event shape the help when STS refuses. */
+  run?: RunContext
 }
 
 /** Network-level failures worth another attempt: timeouts, resets, refusals, 5xx. */
@@ -77,7 +80,128 @@ export function tokenSubject(token: string): string | undefined {
     return undefined
   }
 }
+/** Attempts at the token and at STS, each on top of the SDK's own retries. */
 const ATTEMPTS = 4
+/** The sign-in's own backoff: full jitter from 1 s, doubling, capped at 8 s. */
+const BACKOFF_BASE_MS = 500
+const BACKOFF_CAP_MS = 8000
+
+const NO_TOKEN_PERMISSION =
+  'role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.'
+
+/** The answer of one attempt that failed in a way worth another. */
+const RETRY = Symbol('retry')
+
+/** One sign-in: its inputs, and what every attempt shares. */
+interface SignIn {
+  auth: Extract<AuthConfig, { kind: 'oidc' }>
+  deps: OidcDeps
+  sts: STSClient
+  getIdToken: (audience: string) => Promise<string>
+  signal: AbortSignal | undefined
+}
+
+/** The runner's token request, unless one is injected; dropped with the run's requests. */
+function tokenRequest(deps: OidcDeps, signal: AbortSignal | undefined): SignIn['getIdToken'] {
+  if (deps.getIdToken) return deps.getIdToken
+  return (audience) =>
+    requestIdToken(audience, {
+      env: deps.env,
+      setSecret: deps.setSecret,
+      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
+      ...(signal ? { signal } : {})
+    })
+}
+
+/** Attempt `attempt` at the token; RETRY after a transient failure with attempts left. */
+async function fetchToken(s: SignIn, attempt: number): Promise<string | typeof RETRY> {
+  try {
+    // Fetched right before each STS call: tokens live about five minutes.
+    return await s.getIdToken(s.auth.audience)
+  } catch (err) {
+    const stopped = stoppedWhile(err, 'the GitHub OIDC token endpoint', s.signal)
+    if (stopped) throw stopped
+    if (isTransient(err) && attempt < ATTEMPTS) {
+      s.deps.logger.warning(
+        `Getting the GitHub OIDC token failed (${(err as Error).message}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
+      )
+      return RETRY
+    }
+    throw new UpdateError(
+      `Could not get a GitHub OIDC token for audience '${s.auth.audience}': ${(err as Error).message}`,
+      { cause: err }
+    )
+  }
+}
+
+/** Exchange the token at STS; the credentials, masked, or RETRY after a transient failure. */
+async function exchangeToken(
+  s: SignIn,
+  token: string,
+  attempt: number
+): Promise<AwsCredentialIdentity | typeof RETRY> {
+  const { auth, deps } = s
+  try {
+    const out = await s.sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: auth.roleArn,
+        RoleSessionName: auth.sessionName,
+        WebIdentityToken: token,
+        DurationSeconds: auth.durationSeconds
+      }),
+      s.signal ? { abortSignal: s.signal } : undefined
+    )
+    const c = out.Credentials
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+      throw awsFailure('STS returned no credentials for role-to-assume.', {
+        $metadata: out.$metadata
+      })
+    }
+    for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken]) deps.setSecret(secret)
+    deps.logger.info(`Assumed role ${auth.roleArn} as session ${auth.sessionName}.`)
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      ...(c.Expiration ? { expiration: c.Expiration } : {})
+    }
+  } catch (err) {
+    return stsFailure(s, err, token, attempt)
+  }
+}
+
+/** What a failed STS call becomes: RETRY when transient with attempts left, else the error. */
+function stsFailure(s: SignIn, err: unknown, token: string, attempt: number): typeof RETRY {
+  if (err instanceof UpdateError) throw err
+  const stopped = stoppedWhile(err, 'STS AssumeRoleWithWebIdentity', s.signal)
+  if (stopped) throw stopped
+  const name = (err as { name?: string }).name ?? 'Error'
+  const code = stsErrorCode(err)
+  if (TRANSIENT.has(code) && attempt < ATTEMPTS) {
+    s.deps.logger.warning(
+      `STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
+    )
+    return RETRY
+  }
+  const message = (err as Error).message ?? String(err)
+  if (!REFUSED.has(code))
+    throw awsFailure(`Could not assume role ${s.auth.roleArn} (${name}): ${message}`, err)
+  const run = s.deps.run
+  const subject = tokenSubject(token)
+  throw awsFailure(
+    explainStsDenied({
+      roleArn: s.auth.roleArn,
+      audience: s.auth.audience,
+      code,
+      awsMessage: message,
+      ...(run?.repository ? { repository: run.repository } : {}),
+      ...(run?.ref ? { ref: run.ref } : {}),
+      ...(run?.eventName ? { eventName: run.eventName } : {}),
+      ...(subject ? { subject } : {})
+    }),
+    err
+  )
+}
 
 /**
  * Sign in with GitHub OIDC: fetch a token for the audience, exchange it at STS for temporary
@@ -87,119 +211,30 @@ export async function assumeRoleWithOidc(
   auth: Extract<AuthConfig, { kind: 'oidc' }>,
   deps: OidcDeps
 ): Promise<AwsCredentialIdentity> {
-  const { env, logger } = deps
-  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    throw new UpdateError(
-      'role-to-assume is set, but this job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job.'
-    )
-  }
+  if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+    throw new UpdateError(NO_TOKEN_PERMISSION)
   const signal = deps.stop?.dropRequests
-  // The default sleep ends early when the run stops (the next request then fails at once).
-  const sleep = (ms: number): Promise<void> =>
-    deps.timing?.sleep
-      ? deps.timing.sleep(ms)
-      : signal?.aborted
-        ? Promise.resolve()
-        : Promise.race([
-            defaultSleep(ms),
-            new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }))
-          ])
-  const getIdToken =
-    deps.getIdToken ??
-    ((audience: string) =>
-      requestIdToken(audience, {
-        env,
-        setSecret: deps.setSecret,
-        ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
-        ...(signal ? { signal } : {})
-      }))
+  const sleep = retrySleep(deps.timing, signal)
   const sts = new STSClient({
     region: deps.region,
     ...(deps.endpoint ? { endpoint: deps.endpoint } : {}),
     retryStrategy: standardRetryStrategy(3, deps.timing),
     requestHandler: sdkRequestHandler(deps.timeouts)
   })
+  const s: SignIn = { auth, deps, sts, getIdToken: tokenRequest(deps, signal), signal }
   for (let attempt = 1; ; attempt++) {
-    let token: string
-    try {
-      // Fetched right before each STS call: tokens live about five minutes.
-      token = await getIdToken(auth.audience)
-    } catch (err) {
-      const stopped = stoppedWhile(err, 'the GitHub OIDC token endpoint', signal)
-      if (stopped) throw stopped
-      if (isTransient(err) && attempt < ATTEMPTS) {
-        logger.warning(
-          `Getting the GitHub OIDC token failed (${(err as Error).message}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
-        )
-        await sleep(Math.random() * Math.min(8000, 500 * 2 ** attempt))
-        continue
-      }
-      throw new UpdateError(
-        `Could not get a GitHub OIDC token for audience '${auth.audience}': ${(err as Error).message}`,
-        { cause: err }
-      )
+    // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
+    const backoff = (): Promise<void> => sleep(fullJitter(attempt, BACKOFF_BASE_MS, BACKOFF_CAP_MS))
+    const token = await fetchToken(s, attempt)
+    if (token === RETRY) {
+      await backoff()
+      continue
     }
     deps.setSecret(token)
-    try {
-      const out = await sts.send(
-        new AssumeRoleWithWebIdentityCommand({
-          RoleArn: auth.roleArn,
-          RoleSessionName: auth.sessionName,
-          WebIdentityToken: token,
-          DurationSeconds: auth.durationSeconds
-        }),
-        signal ? { abortSignal: signal } : undefined
-      )
-      const c = out.Credentials
-      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-        throw awsFailure('STS returned no credentials for role-to-assume.', {
-          $metadata: out.$metadata
-        })
-      }
-      for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken])
-        deps.setSecret(secret)
-      logger.info(`Assumed role ${auth.roleArn} as session ${auth.sessionName}.`)
-      return {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        ...(c.Expiration ? { expiration: c.Expiration } : {})
-      }
-    } catch (err) {
-      if (err instanceof UpdateError) throw err
-      const stopped = stoppedWhile(err, 'STS AssumeRoleWithWebIdentity', signal)
-      if (stopped) throw stopped
-      const name = (err as { name?: string }).name ?? 'Error'
-      const code = stsErrorCode(err)
-      const message = (err as Error).message ?? String(err)
-      if (TRANSIENT.has(code) && attempt < ATTEMPTS) {
-        // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
-        const delay = Math.random() * Math.min(8000, 500 * 2 ** attempt)
-        logger.warning(
-          `STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
-        )
-        await sleep(delay)
-        const stoppedNow = stoppedWhile(undefined, 'STS AssumeRoleWithWebIdentity', signal)
-        if (stoppedNow) throw stoppedNow
-        continue
-      }
-      if (REFUSED.has(code)) {
-        const subject = tokenSubject(token)
-        throw awsFailure(
-          explainStsDenied({
-            roleArn: auth.roleArn,
-            audience: auth.audience,
-            code,
-            awsMessage: message,
-            ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
-            ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
-            ...(env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {}),
-            ...(subject ? { subject } : {})
-          }),
-          err
-        )
-      }
-      throw awsFailure(`Could not assume role ${auth.roleArn} (${name}): ${message}`, err)
-    }
+    const credentials = await exchangeToken(s, token, attempt)
+    if (credentials !== RETRY) return credentials
+    await backoff()
+    const stoppedNow = stoppedWhile(undefined, 'STS AssumeRoleWithWebIdentity', signal)
+    if (stoppedNow) throw stoppedNow
   }
 }

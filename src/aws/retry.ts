@@ -23,9 +23,9 @@ export interface RetryTiming {
   syncPoll?: { minDelay: number; maxDelay: number }
 }
 
-/** Full-jitter exponential backoff capped at MAX_BACKOFF_MS, as the SDK computes it but lower. */
-export function fullJitter(retries: number, base: number): number {
-  return Math.floor(Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS))
+/** Full-jitter exponential backoff capped at `cap` (MAX_BACKOFF_MS), as the SDK computes it but lower. */
+export function fullJitter(retries: number, base: number, cap = MAX_BACKOFF_MS): number {
+  return Math.floor(Math.random() * Math.min(base * 2 ** retries, cap))
 }
 
 /**
@@ -43,6 +43,17 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(done, ms)
     signal?.addEventListener('abort', done, { once: true })
   })
+}
+
+/**
+ * The sleep between attempts the code makes itself: `timing.sleep` when injected, otherwise one
+ * that ends early when `signal` aborts (the next request then fails at once).
+ */
+export function retrySleep(
+  timing: RetryTiming | undefined,
+  signal?: AbortSignal
+): (ms: number) => Promise<void> {
+  return timing?.sleep ?? ((ms) => defaultSleep(ms, signal))
 }
 
 function backoffStrategy(timing: RetryTiming): {

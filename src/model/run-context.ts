@@ -6,6 +6,8 @@ export interface RunContext {
   runAttempt: number
   /** e.g. `schedule`, `workflow_dispatch`, `push`. */
   eventName: string
+  /** e.g. `refs/heads/main`; '' when unknown. */
+  ref: string
   actor: string
   workflow: string
   job: string
@@ -20,6 +22,7 @@ export interface ContextLike {
   runId: number
   runAttempt: number
   eventName?: string
+  ref?: string
   actor?: string
   workflow?: string
   job?: string
@@ -45,6 +48,7 @@ export function runContextFrom(
     runId: ctx.runId,
     runAttempt: Number.isSafeInteger(ctx.runAttempt) && ctx.runAttempt > 0 ? ctx.runAttempt : 1,
     eventName: ctx.eventName ?? '',
+    ref: ctx.ref ?? '',
     actor: ctx.actor ?? '',
     workflow: ctx.workflow ?? '',
     job: ctx.job ?? '',
@@ -64,6 +68,7 @@ export function runContextFromEnv(env: Record<string, string | undefined>): RunC
       runId: parseInt(env.GITHUB_RUN_ID ?? '', 10),
       runAttempt: parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10),
       eventName: env.GITHUB_EVENT_NAME,
+      ref: env.GITHUB_REF,
       actor: env.GITHUB_ACTOR,
       workflow: env.GITHUB_WORKFLOW,
       job: env.GITHUB_JOB,

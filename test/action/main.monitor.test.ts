@@ -53,6 +53,7 @@ const runContext = (runId = 4242): RunContext => ({
   runId,
   runAttempt: 1,
   eventName: 'schedule',
+  ref: 'refs/heads/main',
   actor: 'octocat',
   workflow: 'ddns',
   job: 'update',

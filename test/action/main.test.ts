@@ -45,6 +45,7 @@ async function action(
   })
   const env: Record<string, string | undefined> = {
     ...standIn.env(),
+    GITHUB_RUN_ID: '4242',
     GITHUB_REPOSITORY: 'octo/demo',
     GITHUB_REF: 'refs/heads/main',
     RUNNER_ENVIRONMENT: 'self-hosted',

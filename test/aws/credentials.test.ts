@@ -6,6 +6,7 @@ import { assumeRoleWithOidc, stsErrorCode } from '../../src/aws/credentials.js'
 import type { Logger } from '../../src/model/types.js'
 import { standInIdToken, useStandInEnv } from '../helpers/stand-in-env.js'
 import { NO_WAIT } from '../helpers/timing.js'
+import { runContextFromEnv } from '../../src/model/run-context.js'
 
 const ROLE = 'arn:aws:iam::111122223333:role/ddns'
 const auth = {
@@ -30,7 +31,12 @@ const logger: Logger = {
 function deps(over: { getIdToken?: (aud: string) => Promise<string> } = {}) {
   return {
     region: 'us-east-1',
-    env: { ...standIn.env(), GITHUB_REPOSITORY: 'octo/demo', GITHUB_REF: 'refs/heads/main' },
+    env: standIn.env(),
+    run: runContextFromEnv({
+      GITHUB_RUN_ID: '4242',
+      GITHUB_REPOSITORY: 'octo/demo',
+      GITHUB_REF: 'refs/heads/main'
+    }),
     getIdToken: over.getIdToken ?? ((aud: string) => standInIdToken(standIn, aud)),
     setSecret: (s: string) => void secrets.push(s),
     logger,

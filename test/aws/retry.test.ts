@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import {
   MAX_ATTEMPTS,
   MAX_BACKOFF_MS,
+  defaultSleep,
   fullJitter,
+  retrySleep,
   retryStrategy,
   standardRetryStrategy
 } from '../../src/aws/retry.js'
@@ -25,9 +27,22 @@ describe('retry timing', () => {
       for (let r = 0; r < MAX_ATTEMPTS; r++)
         expect(fullJitter(r, 1000)).toBeLessThan(MAX_BACKOFF_MS)
       expect(fullJitter(10, 1000)).toBe(MAX_BACKOFF_MS - 1)
+      expect(fullJitter(4, 500, 8000)).toBe(7999)
     } finally {
       vi.restoreAllMocks()
     }
+  })
+
+  it('the sleep between attempts ends when the run drops its requests', async () => {
+    const stop = new AbortController()
+    const started = Date.now()
+    const sleeping = defaultSleep(60_000, stop.signal)
+    setTimeout(() => stop.abort(), 10)
+    await sleeping
+    expect(Date.now() - started).toBeLessThan(5_000)
+    await defaultSleep(60_000, stop.signal)
+    const injected = async (): Promise<void> => undefined
+    expect(retrySleep({ sleep: injected }, stop.signal)).toBe(injected)
   })
 
   it('the adaptive strategy asks the injected backoff, with the SDK base for the error kind', async () => {

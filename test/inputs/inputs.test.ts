@@ -16,6 +16,7 @@ const RUN: RunContext = {
   runId: 77,
   runAttempt: 1,
   eventName: 'schedule',
+  ref: 'refs/heads/main',
   actor: 'octocat',
   workflow: 'ddns',
   job: 'update',

@@ -78,6 +78,7 @@ describe('runContextFromEnv', () => {
     GITHUB_RUN_ATTEMPT: '2',
     GITHUB_REPOSITORY: 'octo/demo',
     GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_REF: 'refs/heads/main',
     GITHUB_ACTOR: 'octocat',
     GITHUB_WORKFLOW: 'ddns',
     GITHUB_JOB: 'update',

@@ -7,6 +7,7 @@ export const RUN: RunContext = {
   runId: 4242,
   runAttempt: 1,
   eventName: 'schedule',
+  ref: 'refs/heads/main',
   actor: 'octocat',
   workflow: 'ddns',
   job: 'update',

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-route-53'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { UpdateError, awsFailure, shown } from '../model/errors.js'
-import { explainRoute53Denied } from './iam/access-denied.js'
+import { explainRoute53Denied, type Route53Operation } from './iam/access-denied.js'
 import { stoppedWhile } from '../core/lifecycle.js'
 import { sdkRequestHandler, type Timeouts } from '../net/request.js'
 import { bareZoneId, compareNames, displayName, listedName, suffixes } from '../model/names.js'
@@ -137,8 +137,7 @@ export function isConflict(err: unknown): boolean {
 }
 
 interface Where {
-  operation:
-    'ChangeResourceRecordSets' | 'ListResourceRecordSets' | 'GetChange' | 'ListHostedZonesByName'
+  operation: Route53Operation
   zoneId?: string
   changes?: Change[]
 }
@@ -363,17 +362,12 @@ export interface Zone {
   name: string
 }
 
-/**
- * Find the hosted zone of each hostname: the longest whole-label suffix that is exactly a zone's
- * name, public zones only unless `privateZone`. Lists zones with as few pages as possible.
- */
-export async function discoverZones(
+/** Every hosted zone named like one of `wanted` (sorted), by listed name; as few pages as possible. */
+async function zonesNamed(
   client: Route53Client,
-  hostnames: string[],
-  privateZone: boolean,
+  wanted: string[],
   signal?: AbortSignal
-): Promise<Map<string, Zone>> {
-  const wanted = [...new Set(hostnames.flatMap((h) => suffixes(h)))].sort(compareNames)
+): Promise<Map<string, HostedZone[]>> {
   const byName = new Map<string, HostedZone[]>(wanted.map((s) => [listedName(s), []]))
   let cursor: { name: string; id?: string } | undefined =
     wanted[0] === undefined ? undefined : { name: wanted[0] }
@@ -406,32 +400,39 @@ export async function discoverZones(
         ? { name: c.name, id: page.NextHostedZoneId }
         : c && { name: c.name }
   }
+  return byName
+}
 
-  const result = new Map<string, Zone>()
-  for (const host of hostnames) {
-    for (const suffix of suffixes(host)) {
-      const zones = (byName.get(listedName(suffix)) ?? []).filter(
-        (z) => privateZone || !z.Config?.PrivateZone
-      )
-      if (zones.length > 1) {
-        throw new UpdateError(
-          `Several hosted zones are named ${suffix} (${zones.map((z) => bareZoneId(z.Id ?? '')).join(', ')}): set hosted-zone-id to choose one.`
-        )
-      }
-      const zone = zones[0]
-      if (zone) {
-        result.set(host, {
-          id: bareZoneId(zone.Id ?? ''),
-          name: displayName(zone.Name ?? '')
-        })
-        break
-      }
-    }
-    if (!result.has(host)) {
+/** The zone of `host`: its longest suffix that names exactly one (public unless `privateZone`). */
+function zoneOf(host: string, byName: Map<string, HostedZone[]>, privateZone: boolean): Zone {
+  for (const suffix of suffixes(host)) {
+    const zones = (byName.get(listedName(suffix)) ?? []).filter(
+      (z) => privateZone || !z.Config?.PrivateZone
+    )
+    if (zones.length > 1) {
       throw new UpdateError(
-        `No ${privateZone ? '' : 'public '}hosted zone found for ${displayName(host)}: create one, or set hosted-zone-id${privateZone ? '' : ' (or private-zone: true for a private zone)'}.`
+        `Several hosted zones are named ${suffix} (${zones.map((z) => bareZoneId(z.Id ?? '')).join(', ')}): set hosted-zone-id to choose one.`
       )
     }
+    const zone = zones[0]
+    if (zone) return { id: bareZoneId(zone.Id ?? ''), name: displayName(zone.Name ?? '') }
   }
-  return result
+  throw new UpdateError(
+    `No ${privateZone ? '' : 'public '}hosted zone found for ${displayName(host)}: create one, or set hosted-zone-id${privateZone ? '' : ' (or private-zone: true for a private zone)'}.`
+  )
+}
+
+/**
+ * Find the hosted zone of each hostname: the longest whole-label suffix that is exactly a zone's
+ * name, public zones only unless `privateZone`. Lists zones with as few pages as possible.
+ */
+export async function discoverZones(
+  client: Route53Client,
+  hostnames: string[],
+  privateZone: boolean,
+  signal?: AbortSignal
+): Promise<Map<string, Zone>> {
+  const wanted = [...new Set(hostnames.flatMap((h) => suffixes(h)))].sort(compareNames)
+  const byName = await zonesNamed(client, wanted, signal)
+  return new Map(hostnames.map((host) => [host, zoneOf(host, byName, privateZone)]))
 }

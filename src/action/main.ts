@@ -5,7 +5,7 @@ import { writeSummary } from './summary.js'
 import { createRunner, type Runner } from './runner.js'
 import { addEnvSecrets, redact } from '../net/redact.js'
 import type { RetryTiming } from '../aws/retry.js'
-import { beginMonitoring } from '../notify/session.js'
+import { monitorFromInputs } from '../notify/session.js'
 import type { Send } from '../notify/http.js'
 import { runContextFromEnv, type RunContext } from '../model/run-context.js'
 import type { Config, Logger } from '../model/types.js'
@@ -59,7 +59,7 @@ export async function run(
   const runContext =
     options.runContext === null ? undefined : (options.runContext ?? runContextFromEnv(env))
   const get = (name: InputName): string => runner.getInput(name)
-  const monitor = beginMonitoring(() => parseMonitoringInputs(get), {
+  const monitor = monitorFromInputs(() => parseMonitoringInputs(get), {
     logger,
     ...(runContext ? { run: runContext } : {}),
     addSecret: (s) => runner.setSecret(s),

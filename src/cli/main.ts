@@ -16,7 +16,7 @@ import { helpText } from './help.js'
 import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
 import { policyCommand } from './policy.js'
 import { addEnvSecrets, addSecret, redact } from '../net/redact.js'
-import { beginMonitoring } from '../notify/session.js'
+import { monitorFromInputs } from '../notify/session.js'
 import { watchCommand, type WatchIo } from './watch/command.js'
 import { healthCommand } from './health.js'
 import { VERSION } from './version.js'
@@ -101,7 +101,7 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
   const { get, source } = inputGetter(values, io.env)
 
   // Monitoring starts first, so a run that fails on its other inputs still reports the failure.
-  const monitor = beginMonitoring(() => parseMonitoringInputs(get), {
+  const monitor = monitorFromInputs(() => parseMonitoringInputs(get), {
     logger,
     addSecret,
     redact,

@@ -12,9 +12,10 @@ import type {
   DesiredState,
   DetectionConfig,
   IpSource,
-  IpVersion
+  IpVersion,
+  MonitorConfig
 } from '../model/types.js'
-import { parseMonitoring, type MonitorConfig } from './monitoring.js'
+import { parseMonitoring } from './monitoring.js'
 import { defaultComment, defaultSessionName, type RunContext } from '../model/run-context.js'
 
 /** Every input, its default and meaning: the one list that action.yml, the CLI and README follow. */

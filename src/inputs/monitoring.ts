@@ -1,16 +1,7 @@
 // The monitoring inputs, validated. Pure: no I/O, no runner.
 import { InputError } from '../model/errors.js'
 import { validateSecretUrl } from '../model/secret-url.js'
-
-/** The monitoring inputs, validated. */
-export interface MonitorConfig {
-  heartbeatUrl?: string
-  notifyUrl?: string
-  /** Action only. */
-  failureIssue: boolean
-  /** Only with failureIssue. */
-  githubToken?: string
-}
+import type { MonitorConfig } from '../model/types.js'
 
 export type MonitorInput = 'heartbeat-url' | 'notify-url' | 'failure-issue' | 'github-token'
 

@@ -35,7 +35,15 @@ export type AuthConfig =
     }
   | { kind: 'default' }
 
-import type { MonitorConfig } from '../inputs/monitoring.js'
+/** The monitoring inputs, validated. */
+export interface MonitorConfig {
+  heartbeatUrl?: string
+  notifyUrl?: string
+  /** Action only. */
+  failureIssue: boolean
+  /** Only with failureIssue. */
+  githubToken?: string
+}
 
 /** One `ipv6-host-ids` line: a machine behind this one, published at this machine's prefix. */
 export interface HostId {

@@ -3,8 +3,7 @@
  * webhook (only when something changed or failed) and the failure issue. Every call is bounded
  * and every problem is a warning: monitoring never fails a DDNS run.
  */
-import type { Logger } from '../model/types.js'
-import type { MonitorConfig } from '../inputs/monitoring.js'
+import type { Logger, MonitorConfig } from '../model/types.js'
 import type { RunContext } from '../model/run-context.js'
 import { outcomeOf, type RunEvent } from './event.js'
 import { heartbeatRequest, type Phase } from './heartbeat.js'

@@ -4,8 +4,7 @@
  * ping, and hand back the monitor that reports the end.
  */
 import type { RunContext } from '../model/run-context.js'
-import type { Logger } from '../model/types.js'
-import type { MonitorConfig } from '../inputs/monitoring.js'
+import type { Logger, MonitorConfig } from '../model/types.js'
 import type { RunEvent } from './event.js'
 import type { Send } from './http.js'
 import { startMonitoring, type Monitor } from './monitor.js'
@@ -37,10 +36,11 @@ export function addMonitorSecrets(config: MonitorConfig, addSecret: (value: stri
 const NONE: Monitor = { finish: () => Promise.resolve() }
 
 /**
+ * Monitoring from the run's monitoring inputs: registers their secrets, then `startMonitoring`.
  * `parse` reads the monitoring inputs; when it throws, monitoring is off and the same error
  * surfaces from the full input check that follows.
  */
-export function beginMonitoring(parse: () => MonitorConfig, deps: SessionDeps): Monitor {
+export function monitorFromInputs(parse: () => MonitorConfig, deps: SessionDeps): Monitor {
   let config: MonitorConfig
   try {
     config = parse()

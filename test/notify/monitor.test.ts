@@ -1,7 +1,7 @@
 // Monitoring against loopback servers that record every call, through the real request code.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startMonitoring } from '../../src/notify/monitor.js'
-import type { MonitorConfig } from '../../src/inputs/monitoring.js'
+import type { MonitorConfig } from '../../src/model/types.js'
 import { startRecorder, type Recorder } from '../helpers/recorder.js'
 import { RUN, record } from './fixtures.js'
 import type { Logger } from '../../src/model/types.js'

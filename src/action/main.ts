@@ -1,15 +1,16 @@
 import { hostname } from 'node:os'
 import { parseInputs, parseMonitoringInputs, type InputName } from '../inputs/inputs.js'
-import { update, type UpdateReport } from '../core/update.js'
+import { update, type UpdateOutcome, type UpdateReport } from '../core/update.js'
 import { writeSummary } from './summary.js'
 import { createRunner, type Runner } from './runner.js'
 import { addEnvSecrets, redact } from '../net/redact.js'
 import type { RetryTiming } from '../aws/retry.js'
 import { monitorFromInputs } from '../notify/session.js'
+import type { Monitor } from '../notify/monitor.js'
 import type { Send } from '../notify/http.js'
 import { runContextFromEnv, type RunContext } from '../model/run-context.js'
 import type { Config, Logger } from '../model/types.js'
-import { Lifecycle, cancelOnSignals, runBoundMs } from '../core/lifecycle.js'
+import { Lifecycle, cancelOnSignals, runBoundMs, type Stop } from '../core/lifecycle.js'
 
 /** The action's logger: the runner's log lines and annotations. */
 export function runnerLogger(runner: Runner): Logger {
@@ -42,6 +43,75 @@ export interface RunOptions {
   notifyTimeoutMs?: number
 }
 
+/** What the steps of one action run share. */
+interface ActionRun {
+  runner: Runner
+  options: RunOptions
+  env: Record<string, string | undefined>
+  logger: Logger
+  runContext: RunContext | undefined
+}
+
+/** Monitoring from the monitoring inputs; Octokit loads only when the failure issue is on. */
+function monitorRun(a: ActionRun, get: (name: InputName) => string): Monitor {
+  const { runner, options, logger, runContext } = a
+  return monitorFromInputs(() => parseMonitoringInputs(get), {
+    logger,
+    ...(runContext ? { run: runContext } : {}),
+    addSecret: (s) => runner.setSecret(s),
+    redact,
+    ...(options.send ? { send: options.send } : {}),
+    ...(options.notifyTimeoutMs !== undefined ? { timeoutMs: options.notifyTimeoutMs } : {}),
+    // It costs start-up time on every run.
+    failureIssue: (cfg, run) => async (event, timeoutMs) => {
+      const { updateFailureIssue } = await import('../notify/failure-issue.js')
+      await updateFailureIssue(event, { token: cfg.githubToken ?? '', run, logger, timeoutMs })
+    }
+  })
+}
+
+/** Sign in (OIDC) and run the update under `stop`. STS and detection load only when used. */
+async function signInAndUpdate(a: ActionRun, config: Config, stop: Stop): Promise<UpdateOutcome> {
+  const { runner, options, env, logger, runContext } = a
+  const timing = options.timing ? { timing: options.timing } : {}
+  const detection = config.detection ? await import('../detect/index.js') : undefined
+  detection?.checkDetectionAllowed(env, config.dryRun, logger)
+  const credentials =
+    config.auth.kind === 'oidc'
+      ? await (
+          await import('../aws/credentials.js')
+        ).assumeRoleWithOidc(config.auth, {
+          region: config.region,
+          env,
+          getIdToken: (audience) => runner.getIDToken(audience, stop.dropRequests),
+          setSecret: (s) => runner.setSecret(s),
+          logger,
+          ...timing,
+          stop,
+          ...(runContext ? { run: runContext } : {})
+        })
+      : undefined
+  return update(config, {
+    logger,
+    ...timing,
+    stop,
+    ...(credentials ? { credentials } : {}),
+    ...(detection
+      ? { detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.dropRequests }) }
+      : {})
+  })
+}
+
+/** A run that failed before an outcome: the summary (if it can be written) and the failed step. */
+function failStep(a: ActionRun, report: UpdateReport | undefined, error: Error): void {
+  try {
+    writeSummary(a.runner, report, error, a.runContext)
+  } catch (summaryError) {
+    a.runner.warning(`Could not write the job summary: ${(summaryError as Error).message}`)
+  }
+  a.runner.setFailed(error.message)
+}
+
 /**
  * The action: inputs → config → update → outputs and summary. The one place that fails the step.
  * Tests pass a fake runner; the default speaks to the real one.
@@ -51,27 +121,15 @@ export async function run(
   options: RunOptions = {}
 ): Promise<void> {
   const env = options.env ?? process.env
-  const logger = runnerLogger(runner)
-  let report: UpdateReport | undefined
-  let config: Config | undefined
   // Keys given to the step (e.g. by configure-aws-credentials) can be quoted back by AWS.
   addEnvSecrets(env, (s) => runner.setSecret(s))
   const runContext =
     options.runContext === null ? undefined : (options.runContext ?? runContextFromEnv(env))
+  const a: ActionRun = { runner, options, env, logger: runnerLogger(runner), runContext }
   const get = (name: InputName): string => runner.getInput(name)
-  const monitor = monitorFromInputs(() => parseMonitoringInputs(get), {
-    logger,
-    ...(runContext ? { run: runContext } : {}),
-    addSecret: (s) => runner.setSecret(s),
-    redact,
-    ...(options.send ? { send: options.send } : {}),
-    ...(options.notifyTimeoutMs !== undefined ? { timeoutMs: options.notifyTimeoutMs } : {}),
-    // Octokit loads only when the failure issue is on: it costs start-up time on every run.
-    failureIssue: (cfg, run) => async (event, timeoutMs) => {
-      const { updateFailureIssue } = await import('../notify/failure-issue.js')
-      await updateFailureIssue(event, { token: cfg.githubToken ?? '', run, logger, timeoutMs })
-    }
-  })
+  const monitor = monitorRun(a, get)
+  let report: UpdateReport | undefined
+  let config: Config | undefined
   let failure: Error | undefined
   let life: Lifecycle | undefined
   let unhook = (): void => undefined
@@ -82,50 +140,17 @@ export async function run(
       ...(runContext ? { run: runContext } : {})
     })
     life = new Lifecycle({ boundMs: runBoundMs(config) })
-    const stop = life
     // The runner cancels with SIGINT, then SIGTERM: finish honestly instead of dying mid-write.
     unhook = cancelOnSignals(life)
-    // STS and detection load only when used: each adds start-up time to every run.
-    const detection = config.detection ? await import('../detect/index.js') : undefined
-    detection?.checkDetectionAllowed(env, config.dryRun, logger)
-    const credentials =
-      config.auth.kind === 'oidc'
-        ? await (
-            await import('../aws/credentials.js')
-          ).assumeRoleWithOidc(config.auth, {
-            region: config.region,
-            env,
-            getIdToken: (audience) => runner.getIDToken(audience, stop.dropRequests),
-            setSecret: (s) => runner.setSecret(s),
-            logger,
-            ...(options.timing ? { timing: options.timing } : {}),
-            stop,
-            ...(runContext ? { run: runContext } : {})
-          })
-        : undefined
-    const outcome = await update(config, {
-      logger,
-      ...(options.timing ? { timing: options.timing } : {}),
-      stop,
-      ...(credentials ? { credentials } : {}),
-      ...(detection
-        ? { detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.dropRequests }) }
-        : {})
-    })
+    const outcome = await signInAndUpdate(a, config, life)
     report = outcome.report
     failure = outcome.error
     setOutputs(runner, report)
     writeSummary(runner, report, outcome.error, runContext)
     if (outcome.error) runner.setFailed(outcome.error.message)
   } catch (err) {
-    const error = err instanceof Error ? err : new Error(String(err))
-    failure = error
-    try {
-      writeSummary(runner, report, error, runContext)
-    } catch (summaryError) {
-      runner.warning(`Could not write the job summary: ${(summaryError as Error).message}`)
-    }
-    runner.setFailed(error.message)
+    failure = err instanceof Error ? err : new Error(String(err))
+    failStep(a, report, failure)
   } finally {
     life?.close()
     unhook()

@@ -2,7 +2,7 @@ import { redact } from '../net/redact.js'
 import type { Runner } from './runner.js'
 import type { UpdateReport } from '../core/update.js'
 import type { RecordReport, RecordResult } from '../model/types.js'
-import { crowdWarning, fleetRows, type FleetRow } from '../core/fleet.js'
+import { answerLimitWarning, memberRows, type MemberRow } from '../core/members.js'
 import { runUrl, trigger, type RunContext } from '../model/run-context.js'
 import { RunStopped } from '../core/lifecycle.js'
 
@@ -21,7 +21,7 @@ const MESSAGE_LIMIT = 32 * 1024
 /** The address list shows at most this many entries. */
 const ORIGINS_LIMIT = 100
 /** The multivalue-members section gets at most this many bytes. */
-const FLEET_LIMIT = 128 * 1024
+const MEMBERS_LIMIT = 128 * 1024
 
 /** Redacted, then HTML-escaped (a secret must be masked before escaping could alter it). */
 export function escapeHtml(text: string): string {
@@ -136,18 +136,18 @@ function listed(ids: string[]): string {
   return `${ids.length}: ${shown.join(', ')}${more}`
 }
 
-/** With set-identifier: each name's row for this machine, the other members, and crowd warnings. */
-export function fleetSection(rows: FleetRow[]): string {
+/** With set-identifier: each name's row for this machine, the other members, and the answer-limit warning. */
+export function membersSection(rows: MemberRow[]): string {
   if (rows.length === 0) return ''
   const head = ['Record', 'Type', 'This machine', 'Result', 'Other members']
-  const cells = (r: FleetRow): string[] => [
+  const cells = (r: MemberRow): string[] => [
     escapeHtml(r.record.name),
     r.record.type,
     `<code>${escapeHtml(r.record.setIdentifier)}</code>`,
     r.record.result,
     listed(r.others)
   ]
-  const warnings = rows.map(crowdWarning).filter((w): w is string => w !== undefined)
+  const warnings = rows.map(answerLimitWarning).filter((w): w is string => w !== undefined)
   return (
     '<h3>Multivalue members</h3>\n<table>' +
     `<tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>` +
@@ -164,13 +164,13 @@ export function fleetSection(rows: FleetRow[]): string {
   )
 }
 
-/** fleetSection cut to FLEET_LIMIT bytes: as many rows as fit, the rest counted. */
-function boundedFleetSection(rows: FleetRow[]): string {
+/** membersSection cut to MEMBERS_LIMIT bytes: as many rows as fit, the rest counted. */
+function boundedMembersSection(rows: MemberRow[]): string {
   let n = rows.length
-  let html = fleetSection(rows)
-  while (n > 0 && bytes(html) > FLEET_LIMIT) {
-    n = Math.floor(((n * FLEET_LIMIT) / bytes(html)) * 0.9)
-    html = fleetSection(rows.slice(0, n))
+  let html = membersSection(rows)
+  while (n > 0 && bytes(html) > MEMBERS_LIMIT) {
+    n = Math.floor(((n * MEMBERS_LIMIT) / bytes(html)) * 0.9)
+    html = membersSection(rows.slice(0, n))
   }
   const left = rows.length - n
   return left > 0 ? html + `<p>… ${left} more multivalue rows not shown.</p>\n` : html
@@ -214,8 +214,10 @@ export function renderSummary(
     const more = report.origins.length - items.length
     origins = `<h3>Addresses</h3>\n<ul>${items.join('')}${more > 0 ? `<li>… ${more} more</li>` : ''}</ul>\n`
   }
-  const fleet = report ? boundedFleetSection(fleetRows(report.records, report.members ?? [])) : ''
-  let room = limit - bytes(head) - bytes(failure) - bytes(origins) - bytes(fleet)
+  const members = report
+    ? boundedMembersSection(memberRows(report.records, report.members ?? []))
+    : ''
+  let room = limit - bytes(head) - bytes(failure) - bytes(origins) - bytes(members)
   let records = ''
   if (report && report.records.length > 0) {
     // With a failure, keep room for the attempted rows too.
@@ -227,7 +229,7 @@ export function renderSummary(
     const intro = '<p>Attempted (rows without a change id were not applied):</p>\n'
     failure += intro + recordTables(report.attempted, room - bytes(intro))
   }
-  return head + records + fleet + failure + origins
+  return head + records + members + failure + origins
 }
 
 /** Write the job summary through the runner (which redacts it), if the step has one. */

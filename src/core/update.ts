@@ -18,7 +18,7 @@ import {
   type RetryTiming
 } from '../aws/route53.js'
 import type { Detected } from '../detect/index.js'
-import { crowdWarning, fleetRows, type FleetMembers } from './fleet.js'
+import { answerLimitWarning, memberRows, type OtherMembers } from './members.js'
 import type {
   AddressOrigin,
   Config,
@@ -40,7 +40,7 @@ export interface UpdateReport {
   /** On failure: every record the run planned, applied rows with their change ids. */
   attempted: RecordReport[]
   /** With set-identifier: per name and type, the other members of the multivalue record. */
-  members?: FleetMembers[]
+  members?: OtherMembers[]
   /** The run was cancelled: `records` holds only what was applied before it stopped. */
   cancelled?: boolean
 }
@@ -339,7 +339,7 @@ async function planAll(
 }
 
 /** With set-identifier: per name and type, the other members the read found. */
-function otherMembers(plans: Map<string, PlannedRecord[]>): FleetMembers[] {
+function otherMembers(plans: Map<string, PlannedRecord[]>): OtherMembers[] {
   return [...plans.values()].flat().map((p) => ({
     name: p.name,
     type: p.type,
@@ -377,14 +377,14 @@ function changeIdsOf(records: RecordReport[]): string[] {
   return [...new Set(records.map((r) => r.changeId).filter(Boolean))]
 }
 
-/** Log every record, and for a multivalue record its other members and any crowd warning. */
+/** Log every record, and for a multivalue record its other members and any answer-limit warning. */
 function logRecords(report: UpdateReport, logger: Logger): void {
   for (const r of report.records) logger.info(describeRecord(r))
-  for (const row of fleetRows(report.records, report.members ?? [])) {
+  for (const row of memberRows(report.records, report.members ?? [])) {
     const others = row.others.length
     if (others > 0) logger.info(`${row.record.name} ${row.record.type}: ${others} other member(s)`)
-    const crowd = crowdWarning(row)
-    if (crowd) logger.warning(crowd)
+    const tooMany = answerLimitWarning(row)
+    if (tooMany) logger.warning(tooMany)
   }
 }
 

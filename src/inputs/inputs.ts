@@ -345,7 +345,7 @@ const HEALTH_CHECK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * `set-identifier` and `health-check-id`: Route 53 takes identifiers of 1–128 characters and
  * assigns health checks UUID ids. Empty set-identifier keeps the simple record.
  */
-export function parseFleetInputs(raw: (name: InputName) => string): {
+export function parseMemberInputs(raw: (name: InputName) => string): {
   setIdentifier?: string
   healthCheckId?: string
 } {
@@ -454,7 +454,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
   const hostedZoneId = zoneText ? parseZoneId(zoneText) : undefined
 
   const state = parseState(read('state'))
-  const fleet = parseFleetInputs(read)
+  const member = parseMemberInputs(read)
   const ttl = parseWholeNumber('ttl', read('ttl'), 0, 2147483647)
   const dryRun = parseBoolean('dry-run', read('dry-run'))
   const privateZone = parseBoolean('private-zone', read('private-zone'))
@@ -498,7 +498,7 @@ export function parseInputs(get: (name: InputName) => string, ctx: InputContext)
     waitForSync,
     waitTimeout,
     auth,
-    ...fleet,
+    ...member,
     monitor
   }
 }

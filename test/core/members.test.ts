@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { crowdWarning, fleetRows } from '../../src/core/fleet.js'
-import { fleetSection, LISTED_MEMBERS } from '../../src/action/summary.js'
+import { answerLimitWarning, memberRows } from '../../src/core/members.js'
+import { membersSection, LISTED_MEMBERS } from '../../src/action/summary.js'
 import type { RecordReport } from '../../src/model/types.js'
 
 const rec = (over: Partial<RecordReport> = {}): RecordReport => ({
@@ -17,9 +17,9 @@ const rec = (over: Partial<RecordReport> = {}): RecordReport => ({
 })
 const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `m${i}`)
 
-describe('fleet rows and summary', () => {
+describe('member rows and summary', () => {
   it('joins each member row with the others found at its name and type', () => {
-    const rows = fleetRows(
+    const rows = memberRows(
       [rec(), rec({ type: 'AAAA', after: ['2001:db8::1'] }), rec({ setIdentifier: '', name: 'x' })],
       [
         { name: 'pool.example.com', type: 'A', zoneId: 'Z1', others: ['nas', 'office'] },
@@ -33,20 +33,20 @@ describe('fleet rows and summary', () => {
   })
 
   it('warns above eight members, counting this machine only while it is a member', () => {
-    const [eight] = fleetRows([rec()], [{ ...rec(), others: ids(7) }])
-    expect(crowdWarning(eight!)).toBeUndefined()
-    const [nine] = fleetRows([rec()], [{ ...rec(), others: ids(8) }])
-    expect(crowdWarning(nine!)).toMatch(/has 9 multivalue members.*sees only 8/)
-    const [leaving] = fleetRows(
+    const [eight] = memberRows([rec()], [{ ...rec(), others: ids(7) }])
+    expect(answerLimitWarning(eight!)).toBeUndefined()
+    const [nine] = memberRows([rec()], [{ ...rec(), others: ids(8) }])
+    expect(answerLimitWarning(nine!)).toMatch(/has 9 multivalue members.*sees only 8/)
+    const [leaving] = memberRows(
       [rec({ after: [], result: 'deleted' })],
       [{ ...rec(), others: ids(8) }]
     )
-    expect(crowdWarning(leaving!)).toBeUndefined()
+    expect(answerLimitWarning(leaving!)).toBeUndefined()
   })
 
   it('renders this machine and the others, escaped, listing at most a few identifiers', () => {
-    const html = fleetSection(
-      fleetRows([rec({ setIdentifier: '<pi>' })], [{ ...rec(), others: ids(LISTED_MEMBERS + 5) }])
+    const html = membersSection(
+      memberRows([rec({ setIdentifier: '<pi>' })], [{ ...rec(), others: ids(LISTED_MEMBERS + 5) }])
     )
     expect(html).toContain('<h3>Multivalue members</h3>')
     expect(html).toContain('<code>&lt;pi&gt;</code>')
@@ -56,6 +56,6 @@ describe('fleet rows and summary', () => {
     expect(html).toMatch(
       /<strong>Warning:<\/strong> pool\.example\.com A has 26 multivalue members/
     )
-    expect(fleetSection([])).toBe('')
+    expect(membersSection([])).toBe('')
   })
 })

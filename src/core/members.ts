@@ -4,7 +4,7 @@ import { MULTIVALUE_ANSWERS } from './plan.js'
 import type { RecordReport, RecordType } from '../model/types.js'
 
 /** The other members found at one name and type, besides this machine's. */
-export interface FleetMembers {
+export interface OtherMembers {
   name: string
   type: RecordType
   zoneId: string
@@ -13,14 +13,14 @@ export interface FleetMembers {
 }
 
 /** One name's members as the summary shows them: this machine's row and the others. */
-export interface FleetRow {
+export interface MemberRow {
   record: RecordReport
   others: string[]
   /** Members after the run (in a dry run: after it would have run). */
   total: number
 }
 
-export function fleetRows(records: RecordReport[], members: FleetMembers[]): FleetRow[] {
+export function memberRows(records: RecordReport[], members: OtherMembers[]): MemberRow[] {
   const key = (r: { name: string; type: string; zoneId: string }): string =>
     `${r.zoneId} ${r.name} ${r.type}`
   const byKey = new Map(members.map((m) => [key(m), m.others]))
@@ -33,7 +33,7 @@ export function fleetRows(records: RecordReport[], members: FleetMembers[]): Fle
 }
 
 /** The warning for a name with more members than one DNS answer carries, if it has. */
-export function crowdWarning(row: FleetRow): string | undefined {
+export function answerLimitWarning(row: MemberRow): string | undefined {
   if (row.total <= MULTIVALUE_ANSWERS) return undefined
   return `${row.record.name} ${row.record.type} has ${row.total} multivalue members: Route 53 answers each query with at most ${MULTIVALUE_ANSWERS} healthy ones, so each resolver sees only ${MULTIVALUE_ANSWERS}.`
 }

@@ -122,7 +122,13 @@ function closure(file: string): string[] {
  * plain values. `aws/iam/` is IAM knowledge (policies, AccessDenied help), not AWS calls.
  */
 const PURE_FOLDERS = ['model/', 'inputs/', 'aws/iam/']
-const PURE_FILES = ['core/plan.ts', 'core/members.ts', 'metrics/health.ts', 'detect/quorum.ts']
+const PURE_FILES = [
+  'core/plan.ts',
+  'core/members.ts',
+  'metrics/health.ts',
+  'detect/quorum.ts',
+  'core/counts.ts'
+]
 const PURE = [...graph.keys()]
   .filter((f) => PURE_FOLDERS.some((d) => f.startsWith(d)) || PURE_FILES.includes(f))
   .sort()

@@ -5,6 +5,7 @@ import type { RecordReport, RecordResult } from '../model/types.js'
 import { answerLimitWarning, memberRows, type MemberRow } from '../core/members.js'
 import { runUrl, trigger, type RunContext } from '../model/run-context.js'
 import { RunStopped } from '../core/lifecycle.js'
+import { recordCounts } from '../core/counts.js'
 
 /**
  * The runner drops a step's summary whole above 1 MiB (and the step still passes), so the summary
@@ -81,14 +82,6 @@ function table(rows: RecordReport[], budget: number): { html: string; left: numb
     n++
   }
   return { html: n > 0 ? `${html}</table>\n` : '', left: rows.length - n }
-}
-
-/** `3 records: 1 created, 2 unchanged` */
-export function counts(records: RecordReport[]): string {
-  const byResult = new Map<string, number>()
-  for (const r of records) byResult.set(r.result, (byResult.get(r.result) ?? 0) + 1)
-  const parts = [...byResult].map(([result, n]) => `${n} ${result}`)
-  return `${records.length} record${records.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`
 }
 
 /** Multi-line text (AccessDenied and trust-policy help) as a block that keeps its lines. */
@@ -198,7 +191,8 @@ export function renderSummary(
     head +=
       '<p><strong>Dry run:</strong> nothing was written; results show what would change.</p>\n'
   }
-  if (report && report.records.length > 0) head += `<p>${escapeHtml(counts(report.records))}</p>\n`
+  if (report && report.records.length > 0)
+    head += `<p>${escapeHtml(recordCounts(report.records))}</p>\n`
 
   // The failure and the addresses are sized first; the tables get what is left.
   let failure = ''

@@ -1,10 +1,31 @@
 /** Flags and ROUTE53_DDNS_* variables → Config, shared by the one-shot and watch commands. */
 import { hostname as osHostname } from 'node:os'
 import { InputError } from '../model/errors.js'
-import { INPUTS, parseInputs } from '../inputs/inputs.js'
+import { INPUTS, parseInputs, type InputName } from '../inputs/inputs.js'
 import type { Config } from '../model/types.js'
 import { UsageError, inputGetter } from './args.js'
 import type { Io } from './io.js'
+
+/** A bad input value as a usage error naming the flag or variable it came from. */
+export function inputUsageError(err: InputError, source: (name: string) => string): UsageError {
+  return new UsageError(
+    Object.hasOwn(INPUTS, err.input) ? `${source(err.input)}: ${err.problem}` : err.message
+  )
+}
+
+/** The validated config from `get`; a bad value is a usage error (see inputUsageError). */
+export function configFrom(
+  get: (name: InputName) => string,
+  source: (name: string) => string,
+  io: Io
+): Config {
+  try {
+    return parseInputs(get, { machine: io.machine ?? osHostname(), env: io.env })
+  } catch (err) {
+    if (err instanceof InputError) throw inputUsageError(err, source)
+    throw err
+  }
+}
 
 /**
  * The validated config, and `source` naming where an input came from (`--ttl` or
@@ -15,17 +36,5 @@ export function readConfig(
   io: Io
 ): { config: Config; source: (name: string) => string } {
   const { get, source } = inputGetter(values, io.env)
-  try {
-    return {
-      config: parseInputs(get, { machine: io.machine ?? osHostname(), env: io.env }),
-      source
-    }
-  } catch (err) {
-    if (err instanceof InputError) {
-      throw new UsageError(
-        Object.hasOwn(INPUTS, err.input) ? `${source(err.input)}: ${err.problem}` : err.message
-      )
-    }
-    throw err
-  }
+  return { config: configFrom(get, source, io), source }
 }

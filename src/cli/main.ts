@@ -4,17 +4,18 @@
  * workflow commands. Exit codes: 0 success, 1 failure, 2 usage error, 130 / 143 cancelled by
  * SIGINT / SIGTERM (after reporting what was applied).
  */
-import { hostname as osHostname } from 'node:os'
 import { InputError } from '../model/errors.js'
-import { INPUTS, parseInputs, parseMonitoringInputs, type InputName } from '../inputs/inputs.js'
+import { INPUTS, parseMonitoringInputs } from '../inputs/inputs.js'
 import { detectAddresses } from '../detect/index.js'
 import { update, type UpdateOutcome } from '../core/update.js'
+import { recordCounts } from '../core/counts.js'
 import { Lifecycle, cancelOnSignals, runBoundMs } from '../core/lifecycle.js'
-import type { Config, RecordReport } from '../model/types.js'
+import type { Config, Logger, RecordReport } from '../model/types.js'
 import { UsageError, inputGetter, mainSpecs, parseFlags, refusals } from './args.js'
 import { helpText } from './help.js'
 import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io } from './io.js'
 import { policyCommand } from './policy.js'
+import { configFrom, inputUsageError } from './config.js'
 import { addEnvSecrets, addSecret, redact } from '../net/redact.js'
 import { monitorFromInputs } from '../notify/session.js'
 import { watchCommand, type WatchIo } from './watch/command.js'
@@ -29,13 +30,9 @@ function defaultIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env }
 }
 
-/** `2 records: 1 created, 1 unchanged` (counts in first-seen order). */
+/** `2 records: 1 created, 1 unchanged`, saying so when nothing was written. */
 export function summaryLine(records: RecordReport[], dryRun: boolean): string {
-  const counts = new Map<string, number>()
-  for (const r of records) counts.set(r.result, (counts.get(r.result) ?? 0) + 1)
-  const parts = [...counts].map(([result, n]) => `${n} ${result}`)
-  const noun = records.length === 1 ? 'record' : 'records'
-  return `${records.length} ${noun}${parts.length ? `: ${parts.join(', ')}` : ''}${dryRun ? ' (dry run: nothing was written)' : ''}`
+  return `${recordCounts(records)}${dryRun ? ' (dry run: nothing was written)' : ''}`
 }
 
 function usage(io: Io, message: string, command = 'route53-ddns'): number {
@@ -73,8 +70,15 @@ export async function main(argv: string[], rawIo: WatchIo = defaultIo()): Promis
   }
 }
 
-async function updateCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(argv, mainSpecs(), refusals())
+/**
+ * Help, version, or a misplaced argument: the exit code when the flags ask for no update
+ * (a misplaced argument throws a usage error); undefined to go on.
+ */
+function beforeUpdate(
+  values: Map<string, string>,
+  positionals: string[],
+  io: Io
+): number | undefined {
   if (values.get('help') === 'true') {
     io.stdout.write(helpText(VERSION))
     return EXIT_OK
@@ -92,6 +96,35 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
       `unexpected argument '${positionals[0] ?? ''}' (names go in --hostname; the subcommands are 'watch', 'health' and 'policy')`
     )
   }
+  return undefined
+}
+
+/** One update under its time bound, cancelled by SIGINT/SIGTERM; which signal cancelled it, if one did. */
+async function boundedUpdate(
+  config: Config,
+  io: Io,
+  logger: Logger
+): Promise<{ outcome: UpdateOutcome; cancelledBy: string | undefined }> {
+  const run = io.update ?? update
+  const life = new Lifecycle({ boundMs: runBoundMs(config) })
+  const unhook = cancelOnSignals(life, io.signals)
+  try {
+    const outcome = await run(config, {
+      logger,
+      stop: life,
+      detect: (cfg) => detectAddresses(cfg, { logger, signal: life.dropRequests })
+    })
+    return { outcome, cancelledBy: life.cancelledBy }
+  } finally {
+    life.close()
+    unhook()
+  }
+}
+
+async function updateCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(argv, mainSpecs(), refusals())
+  const early = beforeUpdate(values, positionals, io)
+  if (early !== undefined) return early
   const json = values.get('json') === 'true'
   const logger = cliLogger(io, {
     verbose: values.get('verbose') === 'true',
@@ -113,23 +146,12 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
   let outcome: UpdateOutcome | undefined
   let thrown: unknown
   try {
-    config = parseCliInputs(get, source, io)
-    const run = io.update ?? update
-    const life = new Lifecycle({ boundMs: runBoundMs(config) })
-    const unhook = cancelOnSignals(life, io.signals)
-    try {
-      outcome = await run(config, {
-        logger,
-        stop: life,
-        detect: (cfg) => detectAddresses(cfg, { logger, signal: life.dropRequests })
-      })
-    } finally {
-      life.close()
-      unhook()
-    }
+    config = configFrom(get, source, io)
+    const done = await boundedUpdate(config, io, logger)
+    outcome = done.outcome
     code = report(io, outcome, json, source)
-    if (code === EXIT_FAILURE && outcome.report.cancelled && life.cancelledBy) {
-      code = EXIT_CANCELLED[life.cancelledBy] ?? EXIT_FAILURE
+    if (code === EXIT_FAILURE && outcome.report.cancelled && done.cancelledBy) {
+      code = EXIT_CANCELLED[done.cancelledBy] ?? EXIT_FAILURE
     }
   } catch (err) {
     thrown = err
@@ -149,24 +171,6 @@ async function updateCommand(argv: string[], io: Io): Promise<number> {
   return code
 }
 
-function parseCliInputs(
-  get: (name: InputName) => string,
-  source: (name: string) => string,
-  io: Io
-): Config {
-  try {
-    return parseInputs(get, { machine: io.machine ?? osHostname(), env: io.env })
-  } catch (err) {
-    // A bad value is a usage error: name the flag or variable it came from.
-    if (err instanceof InputError) {
-      throw new UsageError(
-        Object.hasOwn(INPUTS, err.input) ? `${source(err.input)}: ${err.problem}` : err.message
-      )
-    }
-    throw err
-  }
-}
-
 /** Print the outcome; returns the exit code. */
 function report(
   io: Io,
@@ -181,7 +185,7 @@ function report(
     Object.hasOwn(INPUTS, error.input)
   ) {
     // A value only found bad at run time (e.g. an interface this machine does not have).
-    return usage(io, `${source(error.input)}: ${error.problem}`)
+    return usage(io, inputUsageError(error, source).message)
   }
   if (json) io.stdout.write(`${JSON.stringify(report.records)}\n`)
   if (report.records.length > 0 || !error) {

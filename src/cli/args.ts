@@ -57,8 +57,6 @@ export const CLI_ONLY_FLAGS = {
   verbose: { short: 'v', description: 'Also print debug messages (to stderr).' }
 } as const
 
-export type CliFlag = keyof typeof CLI_ONLY_FLAGS
-
 const ALL_INPUTS = Object.keys(INPUTS) as InputName[]
 
 const isOidcOnly = (name: string): boolean => (OIDC_ONLY_INPUTS as readonly string[]).includes(name)

@@ -268,10 +268,9 @@ function weight(changes: Change[]): { records: number; chars: number } {
   let records = 0
   let chars = 0
   for (const c of changes) {
-    const k = c.Action === 'UPSERT' ? 2 : 1
     for (const r of c.ResourceRecordSet?.ResourceRecords ?? []) {
-      records += k
-      chars += k * (r.Value?.length ?? 0)
+      records += 1
+      chars += r.Value?.length ?? 0
     }
   }
   return { records, chars }

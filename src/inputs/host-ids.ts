@@ -14,9 +14,6 @@ export type { HostId }
  * are ignored. Pure: no I/O.
  */
 
-/** Default `ipv6-prefix-length`: a /64, what SLAAC and almost every ISP delegation give one LAN. */
-export const DEFAULT_PREFIX_LENGTH = 64
-
 /** The 128-bit value of an IPv6 address (validated by Node; zone indexes refused). */
 export function ipv6ToBigInt(address: string): bigint {
   if (isIP(address) !== 6) throw new Error(`'${address}' is not an IPv6 address`)

@@ -113,13 +113,6 @@ export function compareNames(a: string, b: string): number {
   return la.length - lb.length
 }
 
-/** Whether `name` is `zone` or lies under it, matching whole labels. */
-export function isInZone(name: string, zone: string): boolean {
-  const n = listedName(name)
-  const z = listedName(zone)
-  return n === z || n.endsWith('.' + z)
-}
-
 /** Parent suffixes of a name, longest first, including the name itself. */
 export function suffixes(name: string): string[] {
   const labels = normalizeName(name).split('.')

@@ -13,7 +13,7 @@ import type { Config, Logger } from '../model/types.js'
 import { Lifecycle, cancelOnSignals, runBoundMs, type Stop } from '../core/lifecycle.js'
 
 /** The action's logger: the runner's log lines and annotations. */
-export function runnerLogger(runner: Runner): Logger {
+function runnerLogger(runner: Runner): Logger {
   return {
     info: (m) => runner.info(m),
     warning: (m) => runner.warning(m),
@@ -29,7 +29,7 @@ function setOutputs(runner: Runner, report: UpdateReport): void {
   runner.setOutput('records', JSON.stringify(report.records))
 }
 
-export interface RunOptions {
+interface RunOptions {
   /** The step's environment; default process.env. */
   env?: Record<string, string | undefined>
   /** This machine's host name (for host-map); default os.hostname(). */

@@ -25,7 +25,7 @@ const ORIGINS_LIMIT = 100
 const MEMBERS_LIMIT = 128 * 1024
 
 /** Redacted, then HTML-escaped (a secret must be masked before escaping could alter it). */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return redact(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

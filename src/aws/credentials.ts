@@ -9,7 +9,7 @@ import { requestIdToken } from '../action/oidc-token.js'
 import type { AuthConfig, Logger } from '../model/types.js'
 import type { RunContext } from '../model/run-context.js'
 
-export interface OidcDeps {
+interface OidcDeps {
   region: string
   env: Record<string, string | undefined>
   /** Fetches the runner's OIDC token for an audience and masks it; default requestIdToken. */
@@ -68,7 +68,7 @@ export function stsErrorCode(err: unknown): string {
 }
 
 /** The token's `sub` claim, read (not verified) to show the exact value a trust policy must accept. */
-export function tokenSubject(token: string): string | undefined {
+function tokenSubject(token: string): string | undefined {
   const payload = token.split('.')[1]
   if (!payload) return undefined
   try {

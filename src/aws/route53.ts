@@ -17,9 +17,7 @@ import { sdkRequestHandler, type Timeouts } from '../net/request.js'
 import { bareZoneId, compareNames, displayName, listedName, suffixes } from '../model/names.js'
 import { MAX_ATTEMPTS, retryStrategy, type RetryTiming } from './retry.js'
 
-export { MAX_ATTEMPTS, MAX_BACKOFF_MS, retryStrategy, type RetryTiming } from './retry.js'
-
-export interface Route53ClientOptions {
+interface Route53ClientOptions {
   region: string
   /** Undefined means the SDK's default chain. */
   credentials?: AwsCredentialIdentity
@@ -35,7 +33,7 @@ export interface Route53ClientOptions {
  * A 2xx answer that is not Route 53's XML: a captive portal or proxy answered in its place. The SDK
  * would read such a page as an empty but successful result.
  */
-export class ForeignAnswerError extends Error {
+class ForeignAnswerError extends Error {
   override name = 'ForeignAnswer'
   constructor(
     readonly status: number,
@@ -357,7 +355,7 @@ export async function waitForSync(
 }
 
 /** A discovered zone. */
-export interface Zone {
+interface Zone {
   id: string
   name: string
 }

@@ -32,7 +32,7 @@ export const ACTION_ONLY_INPUTS = [
   'github-token'
 ] as const satisfies readonly InputName[]
 
-export const ACTION_ONLY_REFUSAL =
+const ACTION_ONLY_REFUSAL =
   'is an input of the action only: the failure issue needs a GitHub workflow run (its ' +
   'repository and token); on the command line use --heartbeat-url or --notify-url'
 
@@ -78,7 +78,7 @@ export function envName(input: string): string {
   return `ROUTE53_DDNS_${input.toUpperCase().replace(/-/g, '_')}`
 }
 
-export const OIDC_REFUSAL =
+const OIDC_REFUSAL =
   'is a GitHub OIDC input of the action; the command line signs in with the AWS SDK default ' +
   'credential chain instead (AWS_PROFILE or a profile with role_arn, AWS_ACCESS_KEY_ID/' +
   'AWS_SECRET_ACCESS_KEY, AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, an instance role)'
@@ -90,7 +90,7 @@ export interface FlagSpec {
   short?: string
 }
 
-export interface ParsedFlags {
+interface ParsedFlags {
   /** Raw string per flag that was given (list flags joined by '\n', booleans 'true'/'false'). */
   values: Map<string, string>
   positionals: string[]

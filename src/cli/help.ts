@@ -32,7 +32,7 @@ const METAVAR: Partial<Record<InputName, string>> = {
 }
 
 /** Wrap `text` to `width` columns, every line indented by `indent` spaces. */
-export function wrap(text: string, indent: number, width = 80): string {
+function wrap(text: string, indent: number, width = 80): string {
   const pad = ' '.repeat(indent)
   const lines: string[] = []
   let line = ''
@@ -51,7 +51,7 @@ export function wrap(text: string, indent: number, width = 80): string {
 const plain = (s: string): string => s.replace(/`/g, '')
 
 /** The flag as help shows it, e.g. `--ttl SECONDS` or `--dry-run[=true|false]`. */
-export function flagUsage(name: InputName): string {
+function flagUsage(name: InputName): string {
   if (isBooleanInput(name)) return `--${name}[=true|false]`
   return `--${name} ${METAVAR[name] ?? 'VALUE'}`
 }

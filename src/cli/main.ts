@@ -22,9 +22,7 @@ import { watchCommand, type WatchIo } from './watch/command.js'
 import { healthCommand } from './health.js'
 import { VERSION } from './version.js'
 
-export { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
-
-export { VERSION }
+export type { Io }
 
 function defaultIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env }

@@ -21,7 +21,7 @@ const b = (short?: string): FlagSpec => ({
 })
 
 /** The `policy` subcommand's flags. */
-export const POLICY_FLAGS: Record<string, FlagSpec> = {
+const POLICY_FLAGS: Record<string, FlagSpec> = {
   hostname: s(true),
   'hosted-zone-id': s(true),
   'host-map': s(true),
@@ -61,13 +61,13 @@ function flagOf(field: string): string {
       : `--${field}`
 }
 
-export interface PolicyDocuments {
+interface PolicyDocuments {
   permissionsPolicy: IamPolicy
   trustPolicy?: IamPolicy
 }
 
 /** Build both documents from the parsed flags; UsageError on any bad value. */
-export function buildPolicies(values: Map<string, string>): PolicyDocuments {
+function buildPolicies(values: Map<string, string>): PolicyDocuments {
   try {
     return build(values)
   } catch (err) {

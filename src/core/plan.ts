@@ -262,7 +262,7 @@ function reconcile(
 }
 
 /** Route 53's per-request limits on ChangeResourceRecordSets. */
-export const BATCH_LIMITS = { records: 1000, valueChars: 32000 }
+const BATCH_LIMITS = { records: 1000, valueChars: 32000 }
 
 function weight(changes: Change[]): { records: number; chars: number } {
   let records = 0

@@ -14,9 +14,9 @@ import {
   lostAnswer,
   readNames,
   submitBatch,
-  waitForSync,
-  type RetryTiming
+  waitForSync
 } from '../aws/route53.js'
+import type { RetryTiming } from '../aws/retry.js'
 import type { Detected } from '../detect/index.js'
 import { answerLimitWarning, memberRows, type OtherMembers } from './members.js'
 import type {
@@ -51,7 +51,7 @@ export interface UpdateOutcome {
   error?: Error
 }
 
-export interface UpdateDeps {
+interface UpdateDeps {
   logger: Logger
   /** Credentials for Route 53; undefined uses the SDK's default chain. */
   credentials?: AwsCredentialIdentity
@@ -66,7 +66,7 @@ export interface UpdateDeps {
 }
 
 /** Guarded writes are retried this many times when a record changed under us. */
-export const MAX_CONFLICT_RETRIES = 3
+const MAX_CONFLICT_RETRIES = 3
 
 const key = (t: { name: string; type: RecordType }): string => `${listedName(t.name)} ${t.type}`
 

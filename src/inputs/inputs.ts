@@ -142,10 +142,10 @@ export type InputName = keyof typeof INPUTS
 /** Limits that keep a run bounded on hostile or mistaken input. */
 export const MAX_INPUT_LENGTH = 64 * 1024
 export const MAX_HOSTNAMES = 1000
-export const MAX_ADDRESSES = 100
+const MAX_ADDRESSES = 100
 
 /** Where the machine-dependent parts of input parsing come from. */
-export interface InputContext {
+interface InputContext {
   /** This machine's hostname, for `host-map`. */
   machine: string
   env: Record<string, string | undefined>
@@ -345,7 +345,7 @@ const HEALTH_CHECK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * `set-identifier` and `health-check-id`: Route 53 takes identifiers of 1–128 characters and
  * assigns health checks UUID ids. Empty set-identifier keeps the simple record.
  */
-export function parseMemberInputs(raw: (name: InputName) => string): {
+function parseMemberInputs(raw: (name: InputName) => string): {
   setIdentifier?: string
   healthCheckId?: string
 } {

@@ -10,7 +10,7 @@ import { BlockList, SocketAddress, isIP } from 'node:net'
  * successors), RFC 7526 (6to4 deprecated), RFC 9637 (3fff::/20), RFC 9602 (5f00::/16).
  */
 
-export interface AddressClass {
+interface AddressClass {
   family: 4 | 6
   /** True for a globally routable unicast address. */
   global: boolean

@@ -21,7 +21,7 @@ export class UpdateError extends Error {
 }
 
 /** The id AWS gave a request (from an SDK error or output), for support cases and CloudTrail. */
-export function requestIdOf(answer: unknown): string | undefined {
+function requestIdOf(answer: unknown): string | undefined {
   return (answer as { $metadata?: { requestId?: string } })?.$metadata?.requestId || undefined
 }
 

@@ -18,7 +18,7 @@ import { bareZoneId } from '../../model/names.js'
 export type Route53Operation =
   'ChangeResourceRecordSets' | 'ListResourceRecordSets' | 'GetChange' | 'ListHostedZonesByName'
 
-export interface Route53Denied {
+interface Route53Denied {
   operation: Route53Operation
   zoneId?: string
   names?: string[]
@@ -27,7 +27,7 @@ export interface Route53Denied {
   awsMessage?: string
 }
 
-export interface StsDenied {
+interface StsDenied {
   roleArn: string
   audience: string
   code: string

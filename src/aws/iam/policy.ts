@@ -11,7 +11,7 @@ import { hostnameProblem, parseZoneId, listedName, normalizeName } from '../../m
 import type { DesiredState, RecordType } from '../../model/types.js'
 
 /** A condition block: operator → condition key → value(s). */
-export type IamCondition = Record<string, Record<string, string | string[]>>
+type IamCondition = Record<string, Record<string, string | string[]>>
 
 /** One policy statement. Exactly one of Action/NotAction and (for identity policies) Resource/NotResource. */
 export interface IamStatement {
@@ -65,7 +65,7 @@ export interface TrustOptions {
 
 export const OIDC_HOST = 'token.actions.githubusercontent.com'
 export const DEFAULT_AUDIENCE = 'sts.amazonaws.com'
-export const ACCOUNT_PLACEHOLDER = 'ACCOUNT_ID'
+const ACCOUNT_PLACEHOLDER = 'ACCOUNT_ID'
 
 export const NAMES_KEY = 'route53:ChangeResourceRecordSetsNormalizedRecordNames'
 export const TYPES_KEY = 'route53:ChangeResourceRecordSetsRecordTypes'
@@ -86,7 +86,7 @@ export function normalizedRecordName(fqdn: string): string {
 }
 
 /** ARN of a hosted zone, from a bare or prefixed id. */
-export function zoneArn(zoneId: string): string {
+function zoneArn(zoneId: string): string {
   return `arn:aws:route53:::hostedzone/${parseZoneId(zoneId)}`
 }
 
@@ -99,7 +99,7 @@ function policyName(raw: string): string {
   return normalizedRecordName(name)
 }
 
-export interface ChangeStatementOptions {
+interface ChangeStatementOptions {
   /** Zone ids (bare or prefixed); empty means any zone. */
   zoneIds: string[]
   /** Record names in any form; they are normalised with normalizedRecordName. Empty: no names condition. */

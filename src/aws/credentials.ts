@@ -114,21 +114,21 @@ function tokenRequest(deps: OidcDeps, signal: AbortSignal | undefined): SignIn['
 }
 
 /** Attempt `attempt` at the token; RETRY after a transient failure with attempts left. */
-async function fetchToken(s: SignIn, attempt: number): Promise<string | typeof RETRY> {
+async function fetchToken(signIn: SignIn, attempt: number): Promise<string | typeof RETRY> {
   try {
     // Fetched right before each STS call: tokens live about five minutes.
-    return await s.getIdToken(s.auth.audience)
+    return await signIn.getIdToken(signIn.auth.audience)
   } catch (err) {
-    const stopped = stoppedWhile(err, 'the GitHub OIDC token endpoint', s.signal)
+    const stopped = stoppedWhile(err, 'the GitHub OIDC token endpoint', signIn.signal)
     if (stopped) throw stopped
     if (isTransient(err) && attempt < ATTEMPTS) {
-      s.deps.logger.warning(
+      signIn.deps.logger.warning(
         `Getting the GitHub OIDC token failed (${(err as Error).message}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
       )
       return RETRY
     }
     throw new UpdateError(
-      `Could not get a GitHub OIDC token for audience '${s.auth.audience}': ${(err as Error).message}`,
+      `Could not get a GitHub OIDC token for audience '${signIn.auth.audience}': ${(err as Error).message}`,
       { cause: err }
     )
   }
@@ -136,20 +136,20 @@ async function fetchToken(s: SignIn, attempt: number): Promise<string | typeof R
 
 /** Exchange the token at STS; the credentials, masked, or RETRY after a transient failure. */
 async function exchangeToken(
-  s: SignIn,
+  signIn: SignIn,
   token: string,
   attempt: number
 ): Promise<AwsCredentialIdentity | typeof RETRY> {
-  const { auth, deps } = s
+  const { auth, deps } = signIn
   try {
-    const out = await s.sts.send(
+    const out = await signIn.sts.send(
       new AssumeRoleWithWebIdentityCommand({
         RoleArn: auth.roleArn,
         RoleSessionName: auth.sessionName,
         WebIdentityToken: token,
         DurationSeconds: auth.durationSeconds
       }),
-      s.signal ? { abortSignal: s.signal } : undefined
+      signIn.signal ? { abortSignal: signIn.signal } : undefined
     )
     const c = out.Credentials
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
@@ -166,32 +166,32 @@ async function exchangeToken(
       ...(c.Expiration ? { expiration: c.Expiration } : {})
     }
   } catch (err) {
-    return stsFailure(s, err, token, attempt)
+    return stsFailure(signIn, err, token, attempt)
   }
 }
 
 /** What a failed STS call becomes: RETRY when transient with attempts left, else the error. */
-function stsFailure(s: SignIn, err: unknown, token: string, attempt: number): typeof RETRY {
+function stsFailure(signIn: SignIn, err: unknown, token: string, attempt: number): typeof RETRY {
   if (err instanceof UpdateError) throw err
-  const stopped = stoppedWhile(err, 'STS AssumeRoleWithWebIdentity', s.signal)
+  const stopped = stoppedWhile(err, 'STS AssumeRoleWithWebIdentity', signIn.signal)
   if (stopped) throw stopped
   const name = (err as { name?: string }).name ?? 'Error'
   const code = stsErrorCode(err)
   if (TRANSIENT.has(code) && attempt < ATTEMPTS) {
-    s.deps.logger.warning(
+    signIn.deps.logger.warning(
       `STS AssumeRoleWithWebIdentity failed (${name}); retrying (attempt ${attempt + 1} of ${ATTEMPTS}).`
     )
     return RETRY
   }
   const message = (err as Error).message ?? String(err)
   if (!REFUSED.has(code))
-    throw awsFailure(`Could not assume role ${s.auth.roleArn} (${name}): ${message}`, err)
-  const run = s.deps.run
+    throw awsFailure(`Could not assume role ${signIn.auth.roleArn} (${name}): ${message}`, err)
+  const run = signIn.deps.run
   const subject = tokenSubject(token)
   throw awsFailure(
     explainStsDenied({
-      roleArn: s.auth.roleArn,
-      audience: s.auth.audience,
+      roleArn: signIn.auth.roleArn,
+      audience: signIn.auth.audience,
       code,
       awsMessage: message,
       ...(run?.repository ? { repository: run.repository } : {}),
@@ -221,17 +221,17 @@ export async function assumeRoleWithOidc(
     retryStrategy: standardRetryStrategy(3, deps.timing),
     requestHandler: sdkRequestHandler(deps.timeouts)
   })
-  const s: SignIn = { auth, deps, sts, getIdToken: tokenRequest(deps, signal), signal }
+  const signIn: SignIn = { auth, deps, sts, getIdToken: tokenRequest(deps, signal), signal }
   for (let attempt = 1; ; attempt++) {
     // Full jitter, as the SDK does, on top of its own retries of 5xx and throttling.
     const backoff = (): Promise<void> => sleep(fullJitter(attempt, BACKOFF_BASE_MS, BACKOFF_CAP_MS))
-    const token = await fetchToken(s, attempt)
+    const token = await fetchToken(signIn, attempt)
     if (token === RETRY) {
       await backoff()
       continue
     }
     deps.setSecret(token)
-    const credentials = await exchangeToken(s, token, attempt)
+    const credentials = await exchangeToken(signIn, token, attempt)
     if (credentials !== RETRY) return credentials
     await backoff()
     const stoppedNow = stoppedWhile(undefined, 'STS AssumeRoleWithWebIdentity', signal)

@@ -13,8 +13,8 @@ import { UsageError, parseFlags, type FlagSpec } from './args.js'
 import { policyHelpText } from './help.js'
 import type { Io } from './io.js'
 
-const s = (multiple = false): FlagSpec => ({ type: 'string', multiple })
-const b = (short?: string): FlagSpec => ({
+const stringFlag = (multiple = false): FlagSpec => ({ type: 'string', multiple })
+const booleanFlag = (short?: string): FlagSpec => ({
   type: 'boolean',
   multiple: false,
   ...(short ? { short } : {})
@@ -22,22 +22,22 @@ const b = (short?: string): FlagSpec => ({
 
 /** The `policy` subcommand's flags. */
 const POLICY_FLAGS: Record<string, FlagSpec> = {
-  hostname: s(true),
-  'hosted-zone-id': s(true),
-  'host-map': s(true),
-  'ipv6-host-ids': s(true),
-  state: s(),
-  'wait-for-sync': b(),
-  repository: s(),
-  'owner-id': s(),
-  'repository-id': s(),
-  ref: s(),
-  environment: s(),
-  'workflow-ref': s(),
-  audience: s(),
-  'account-id': s(),
-  json: b(),
-  help: b('h')
+  hostname: stringFlag(true),
+  'hosted-zone-id': stringFlag(true),
+  'host-map': stringFlag(true),
+  'ipv6-host-ids': stringFlag(true),
+  state: stringFlag(),
+  'wait-for-sync': booleanFlag(),
+  repository: stringFlag(),
+  'owner-id': stringFlag(),
+  'repository-id': stringFlag(),
+  ref: stringFlag(),
+  environment: stringFlag(),
+  'workflow-ref': stringFlag(),
+  audience: stringFlag(),
+  'account-id': stringFlag(),
+  json: booleanFlag(),
+  help: booleanFlag('h')
 }
 
 const TRUST_ONLY = [

@@ -144,7 +144,7 @@ async function planZone(
     targets.map((t) => t.name),
     stop?.dropRequests
   )
-  const o = {
+  const options = {
     zoneId,
     state: config.state,
     ttl: config.ttl,
@@ -152,7 +152,7 @@ async function planZone(
     ...(config.setIdentifier !== undefined ? { setIdentifier: config.setIdentifier } : {}),
     ...(config.healthCheckId ? { healthCheckId: config.healthCheckId } : {})
   }
-  return targets.map((t) => planRecord(t, live.get(listedName(t.name)) ?? [], o))
+  return targets.map((t) => planRecord(t, live.get(listedName(t.name)) ?? [], options))
 }
 
 /** One zone's write: what to apply, where, and where to record what settled. */
@@ -175,9 +175,9 @@ interface ZoneWrite {
  * its batch is accepted (so a failure later still reports it). When a batch is refused because a
  * record changed since it was read, read again, plan again and retry.
  */
-async function applyZone(w: ZoneWrite): Promise<void> {
-  const { client, zoneId, config, logger, done, stop } = w
-  let plans = w.plans
+async function applyZone(write: ZoneWrite): Promise<void> {
+  const { client, zoneId, config, logger, done, stop } = write
+  let plans = write.plans
   for (let attempt = 0; ; attempt++) {
     const pending = plans.filter((p) => !done.has(key(p)))
     for (const p of pending.filter((p) => p.changes.length === 0)) done.set(key(p), row(p, ''))
@@ -208,10 +208,10 @@ async function applyZone(w: ZoneWrite): Promise<void> {
         )
       }
       const refused = inBatch(current)
-      const rest = w.targets.filter((t) => !done.has(key(t)))
+      const rest = write.targets.filter((t) => !done.has(key(t)))
       plans = await planZone(client, zoneId, rest, config, stop)
       const doubt = lostAnswer(err)
-      if (doubt) claimLostAnswers(refused, plans, doubt, w)
+      if (doubt) claimLostAnswers(refused, plans, doubt, write)
       if (refused.some((p) => !done.has(key(p))) || !doubt)
         logger.warning(
           `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`
@@ -230,14 +230,14 @@ function claimLostAnswers(
   refused: PlannedRecord[],
   replanned: PlannedRecord[],
   doubt: string,
-  w: ZoneWrite
+  write: ZoneWrite
 ): void {
   const asPlanned = (was: PlannedRecord): boolean =>
     replanned.some((p) => key(p) === key(was) && p.changes.length === 0)
   if (refused.length === 0 || !refused.every(asPlanned)) return
   for (const was of refused) {
-    w.done.set(key(was), row(was, ''))
-    w.logger.warning(
+    write.done.set(key(was), row(was, ''))
+    write.logger.warning(
       `${describeRecord(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`
     )
   }

@@ -92,11 +92,11 @@ interface Refused {
 }
 
 /** A refused ChangeResourceRecordSets: what the batch held and the statement for exactly it. */
-function refusedChange(d: Route53Denied, zone: string | undefined, resource: string): Refused {
-  const action = `route53:${d.operation}`
-  const names = d.names ?? []
-  const types = d.types ?? []
-  const actions = d.actions ?? []
+function refusedChange(denied: Route53Denied, zone: string | undefined, resource: string): Refused {
+  const action = `route53:${denied.operation}`
+  const names = denied.names ?? []
+  const types = denied.types ?? []
+  const actions = denied.actions ?? []
   const statement = safeStatement(
     () =>
       changeRecordSetsStatement({
@@ -162,36 +162,36 @@ function awsHints(aws: string | undefined): string[] {
  * Explain a Route 53 AccessDenied: which action on which resource was refused, why that usually
  * happens, and the minimal statement (same builder as permissionsPolicy) allowing exactly that request.
  */
-export function explainRoute53Denied(d: Route53Denied): string {
-  const zone = d.zoneId ? bareZoneId(d.zoneId) : undefined
+export function explainRoute53Denied(denied: Route53Denied): string {
+  const zone = denied.zoneId ? bareZoneId(denied.zoneId) : undefined
   const zoneResource = zone
     ? `arn:aws:route53:::hostedzone/${zone}`
     : 'arn:aws:route53:::hostedzone/*'
   const { lines, statement } =
-    d.operation === 'ChangeResourceRecordSets'
-      ? refusedChange(d, zone, zoneResource)
-      : refusedRead(d.operation, zoneResource)
+    denied.operation === 'ChangeResourceRecordSets'
+      ? refusedChange(denied, zone, zoneResource)
+      : refusedRead(denied.operation, zoneResource)
   return [
     ...lines,
-    ...awsHints(quoteAws(d.awsMessage)),
+    ...awsHints(quoteAws(denied.awsMessage)),
     'A minimal statement that allows exactly this request:',
     policyJson(statement)
   ].join('\n')
 }
 
 /** The sub this run presents, as far as the repository, ref and event tell it. */
-function derivedSubject(d: StsDenied): string | undefined {
-  const repo = d.repository?.trim()
-  const ref = d.ref?.trim()
+function derivedSubject(denied: StsDenied): string | undefined {
+  const repo = denied.repository?.trim()
+  const ref = denied.ref?.trim()
   if (!repo) return undefined
-  if (d.eventName === 'pull_request') return `repo:${repo}:pull_request`
+  if (denied.eventName === 'pull_request') return `repo:${repo}:pull_request`
   return ref ? `repo:${repo}:ref:${fullRef(ref)}` : undefined
 }
 
 /** The check on the trust policy's sub condition, with the value this run presents if known. */
-function subjectCheck(d: StsDenied, subject: string | undefined): string {
-  const derived = derivedSubject(d)
-  const owner = d.repository?.trim() ?? 'OWNER/REPO'
+function subjectCheck(denied: StsDenied, subject: string | undefined): string {
+  const derived = derivedSubject(denied)
+  const owner = denied.repository?.trim() ?? 'OWNER/REPO'
   return [
     `The trust policy's condition on ${OIDC_HOST}:sub must match the token's sub claim exactly (StringEquals is case-sensitive).`,
     subject
@@ -226,17 +226,17 @@ function roleParts(roleArn: string): RoleParts {
 
 /** The numbered checks, most likely first for the error code. */
 function stsChecks(
-  d: StsDenied,
+  denied: StsDenied,
   role: RoleParts,
   aws: string | undefined,
   subject: string | undefined
 ): string[] {
-  const audience = d.audience || DEFAULT_AUDIENCE
-  const code = (d.code || 'AccessDenied').toUpperCase()
+  const audience = denied.audience || DEFAULT_AUDIENCE
+  const code = (denied.code || 'AccessDenied').toUpperCase()
   const provider = `arn:${role.partition}:iam::${role.account ?? 'ACCOUNT_ID'}:oidc-provider/${OIDC_HOST}`
   const providerCheck = `The IAM OIDC provider for https://${OIDC_HOST} must exist in account ${role.account ?? '(the role’s account)'} (${provider}), list '${audience}' among its audiences, and be the trust policy's Federated principal.`
   const audCheck = `The trust policy's condition on ${OIDC_HOST}:aud must equal the audience input: '${audience}'.`
-  const subCheck = subjectCheck(d, subject)
+  const subCheck = subjectCheck(denied, subject)
   const providerFirst =
     code.includes('INVALIDIDENTITYTOKEN') ||
     /openid ?connect provider|no openidconnect/i.test(aws ?? '')
@@ -250,16 +250,20 @@ function stsChecks(
 }
 
 /** A trust policy that accepts this run, when the repository is known (commercial partition). */
-function acceptingPolicy(d: StsDenied, role: RoleParts, subject: string | undefined): string[] {
-  const repo = d.repository?.trim()
-  const ref = d.ref?.trim()
+function acceptingPolicy(
+  denied: StsDenied,
+  role: RoleParts,
+  subject: string | undefined
+): string[] {
+  const repo = denied.repository?.trim()
+  const ref = denied.ref?.trim()
   if (!repo || role.partition !== 'aws') return []
-  const sub = subject ?? derivedSubject(d)
+  const sub = subject ?? derivedSubject(denied)
   try {
     const policy = trustPolicy({
       repository: repo,
       ...(ref ? { ref } : {}),
-      audience: d.audience || DEFAULT_AUDIENCE,
+      audience: denied.audience || DEFAULT_AUDIENCE,
       ...(role.account ? { accountId: role.account } : {})
     })
     // The sub this run really presents (token, or pull_request) rather than its ref.
@@ -282,12 +286,12 @@ function acceptingPolicy(d: StsDenied, role: RoleParts, subject: string | undefi
  * sub form, OIDC provider, id-token permission), most likely first for the error code, with the exact
  * sub claim this run presents when repository and ref are known.
  */
-export function explainStsDenied(d: StsDenied): string {
-  const role = roleParts(d.roleArn)
-  const aws = quoteAws(d.awsMessage)
-  const subject = d.subject?.trim() || undefined
+export function explainStsDenied(denied: StsDenied): string {
+  const role = roleParts(denied.roleArn)
+  const aws = quoteAws(denied.awsMessage)
+  const subject = denied.subject?.trim() || undefined
   const lines: string[] = [
-    `STS refused to let this run assume ${d.roleArn} (${d.code || 'AccessDenied'}).`
+    `STS refused to let this run assume ${denied.roleArn} (${denied.code || 'AccessDenied'}).`
   ]
   if (aws) lines.push(`AWS said: ${aws}`)
   if (!role.valid) {
@@ -296,7 +300,7 @@ export function explainStsDenied(d: StsDenied): string {
     )
   }
   // The runner tells an action neither the job's environment nor the sub; only the token does.
-  lines.push('Check:', ...stsChecks(d, role, aws, subject))
-  lines.push(...acceptingPolicy(d, role, subject))
+  lines.push('Check:', ...stsChecks(denied, role, aws, subject))
+  lines.push(...acceptingPolicy(denied, role, subject))
   return lines.join('\n')
 }

@@ -117,17 +117,18 @@ interface ChangeStatementOptions {
  * the same shape. The names condition is guarded by `Null: false`, because `ForAllValues` is
  * vacuously true when the key is absent from the request.
  */
-export function changeRecordSetsStatement(o: ChangeStatementOptions): IamStatement {
-  const arns = o.zoneIds.length === 0 ? [ALL_ZONES_ARN] : sortedUnique(o.zoneIds.map(zoneArn))
-  const names = sortedUnique(o.names.map(normalizedRecordName))
-  const types = sortedUnique(o.types.map((t) => t.trim().toUpperCase()))
-  const actions = sortedUnique(o.actions.map((a) => a.trim().toUpperCase()))
+export function changeRecordSetsStatement(options: ChangeStatementOptions): IamStatement {
+  const arns =
+    options.zoneIds.length === 0 ? [ALL_ZONES_ARN] : sortedUnique(options.zoneIds.map(zoneArn))
+  const names = sortedUnique(options.names.map(normalizedRecordName))
+  const types = sortedUnique(options.types.map((t) => t.trim().toUpperCase()))
+  const actions = sortedUnique(options.actions.map((a) => a.trim().toUpperCase()))
   const forAll: Record<string, string[]> = {}
   if (names.length > 0) forAll[NAMES_KEY] = names
   if (types.length > 0) forAll[TYPES_KEY] = types
   if (actions.length > 0) forAll[ACTIONS_KEY] = actions
   const statement: IamStatement = {
-    ...(o.sid ? { Sid: o.sid } : {}),
+    ...(options.sid ? { Sid: options.sid } : {}),
     Effect: 'Allow',
     Action: 'route53:ChangeResourceRecordSets',
     Resource: single(arns)
@@ -152,18 +153,19 @@ const single = (values: string[]): string | string[] =>
  * - route53:GetChange on change/* when `waitForSync`; route53:ListHostedZonesByName on '*' when
  *   `discovery`. With no zone ids the zone resource is hostedzone/*.
  */
-export function permissionsPolicy(o: PolicyOptions): IamPolicy {
-  if (o.hostnames.length === 0) throw new InputError('hostnames', 'at least one hostname is needed')
-  const names = sortedUnique(o.hostnames.map(policyName))
-  const zones = sortedUnique(o.zoneIds.map(parseZoneId))
-  const types = o.recordTypes ?? [...RECORD_TYPES]
+export function permissionsPolicy(options: PolicyOptions): IamPolicy {
+  if (options.hostnames.length === 0)
+    throw new InputError('hostnames', 'at least one hostname is needed')
+  const names = sortedUnique(options.hostnames.map(policyName))
+  const zones = sortedUnique(options.zoneIds.map(parseZoneId))
+  const types = options.recordTypes ?? [...RECORD_TYPES]
   if (types.length === 0) throw new InputError('record-types', 'at least one record type is needed')
   for (const t of types) {
     if (!RECORD_TYPES.includes(t)) {
       throw new InputError('record-types', `'${String(t)}' is not supported (A or AAAA)`)
     }
   }
-  const state = parseState(String(o.state ?? 'present'))
+  const state = parseState(String(options.state ?? 'present'))
   const actions = state === 'absent' ? ['DELETE'] : ['CREATE', 'DELETE']
 
   const statements: IamStatement[] = []
@@ -182,7 +184,7 @@ export function permissionsPolicy(o: PolicyOptions): IamPolicy {
     Action: 'route53:ListResourceRecordSets',
     Resource: zones.length === 0 ? ALL_ZONES_ARN : single(zones.map(zoneArn))
   })
-  if (o.waitForSync) {
+  if (options.waitForSync) {
     statements.push({
       Sid: 'WaitForSync',
       Effect: 'Allow',
@@ -190,7 +192,7 @@ export function permissionsPolicy(o: PolicyOptions): IamPolicy {
       Resource: CHANGE_ARN
     })
   }
-  if (o.discovery) {
+  if (options.discovery) {
     statements.push({
       Sid: 'FindHostedZones',
       Effect: 'Allow',
@@ -216,24 +218,27 @@ function parseRepository(repository: string): { owner: string; repo: string } {
 }
 
 /** The sub claim's context after 'repo:OWNER/REPO:' for a ref or an environment. */
-function subContext(o: { ref?: string; environment?: string }): string {
-  if (o.ref !== undefined && o.environment !== undefined) {
+function subContext(options: { ref?: string; environment?: string }): string {
+  if (options.ref !== undefined && options.environment !== undefined) {
     throw new InputError(
       'environment',
       'ref and environment are mutually exclusive: a job that uses an environment presents the environment in its sub claim, not the ref'
     )
   }
-  if (o.environment !== undefined) {
-    const env = o.environment.trim()
+  if (options.environment !== undefined) {
+    const env = options.environment.trim()
     // eslint-disable-next-line no-control-regex
     if (env.length === 0 || env.length > 255 || /[\x00-\x1f*?]/.test(env)) {
-      throw new InputError('environment', `'${o.environment}' is not a usable environment name`)
+      throw new InputError(
+        'environment',
+        `'${options.environment}' is not a usable environment name`
+      )
     }
     return `environment:${env}`
   }
-  const ref = fullRef(o.ref ?? 'main')
+  const ref = fullRef(options.ref ?? 'main')
   if (ref === 'refs/heads/' || /[\s*?:~^[\\]/.test(ref) || ref.includes('..')) {
-    throw new InputError('ref', `'${o.ref ?? ''}' is not a valid branch or ref`)
+    throw new InputError('ref', `'${options.ref ?? ''}' is not a valid branch or ref`)
   }
   return `ref:${ref}`
 }
@@ -250,47 +255,49 @@ function subContext(o: { ref?: string; environment?: string }): string {
  * after 2026-07-15, or opted in) is accepted too. `workflowRef` adds a `job_workflow_ref` condition pinning a reusable workflow.
  * `accountId` defaults to the placeholder 'ACCOUNT_ID', for the user to replace.
  */
-export function trustPolicy(o: TrustOptions): IamPolicy {
-  const { owner, repo } = parseRepository(o.repository)
-  const account = o.accountId?.trim() ?? ACCOUNT_PLACEHOLDER
-  if (o.accountId !== undefined && !/^\d{12}$/.test(account)) {
-    throw new InputError('account-id', `'${o.accountId}' is not a 12-digit AWS account id`)
+export function trustPolicy(options: TrustOptions): IamPolicy {
+  const { owner, repo } = parseRepository(options.repository)
+  const account = options.accountId?.trim() ?? ACCOUNT_PLACEHOLDER
+  if (options.accountId !== undefined && !/^\d{12}$/.test(account)) {
+    throw new InputError('account-id', `'${options.accountId}' is not a 12-digit AWS account id`)
   }
-  const audience = (o.audience ?? DEFAULT_AUDIENCE).trim()
+  const audience = (options.audience ?? DEFAULT_AUDIENCE).trim()
   if (audience.length === 0 || /\s/.test(audience)) {
-    throw new InputError('audience', `'${o.audience ?? ''}' is not a usable audience`)
+    throw new InputError('audience', `'${options.audience ?? ''}' is not a usable audience`)
   }
-  if ((o.ownerId === undefined) !== (o.repositoryId === undefined)) {
+  if ((options.ownerId === undefined) !== (options.repositoryId === undefined)) {
     throw new InputError(
-      o.ownerId === undefined ? 'owner-id' : 'repository-id',
+      options.ownerId === undefined ? 'owner-id' : 'repository-id',
       'owner-id and repository-id must be given together (both form the immutable sub claim)'
     )
   }
   for (const [field, value] of [
-    ['owner-id', o.ownerId],
-    ['repository-id', o.repositoryId]
+    ['owner-id', options.ownerId],
+    ['repository-id', options.repositoryId]
   ] as const) {
     if (value !== undefined && !/^\d{1,20}$/.test(value.trim())) {
       throw new InputError(field, `'${value}' is not a numeric id`)
     }
   }
-  const context = subContext(o)
+  const context = subContext(options)
   const subs = [`repo:${owner}/${repo}:${context}`]
-  if (o.ownerId !== undefined && o.repositoryId !== undefined) {
-    subs.push(`repo:${owner}@${o.ownerId.trim()}/${repo}@${o.repositoryId.trim()}:${context}`)
+  if (options.ownerId !== undefined && options.repositoryId !== undefined) {
+    subs.push(
+      `repo:${owner}@${options.ownerId.trim()}/${repo}@${options.repositoryId.trim()}:${context}`
+    )
   }
   const equals: Record<string, string | string[]> = {
     [`${OIDC_HOST}:aud`]: audience,
     [`${OIDC_HOST}:sub`]: single(subs)
   }
-  if (o.workflowRef !== undefined) {
-    const wf = o.workflowRef.trim()
+  if (options.workflowRef !== undefined) {
+    const wf = options.workflowRef.trim()
     if (
       !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/\.github\/workflows\/[^@\s*?]+\.ya?ml@[^\s*?]+$/.test(wf)
     ) {
       throw new InputError(
         'workflow-ref',
-        `'${o.workflowRef}' is not 'owner/repo/.github/workflows/file.yml@refs/heads/branch'`
+        `'${options.workflowRef}' is not 'owner/repo/.github/workflows/file.yml@refs/heads/branch'`
       )
     }
     equals[`${OIDC_HOST}:job_workflow_ref`] = wf

@@ -51,7 +51,8 @@ export interface UpdateOutcome {
   error?: Error
 }
 
-interface UpdateDeps {
+/** What an update needs besides the config (tests and watch inject their own). */
+export interface UpdateDeps {
   logger: Logger
   /** Credentials for Route 53; undefined uses the SDK's default chain. */
   credentials?: AwsCredentialIdentity

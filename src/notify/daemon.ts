@@ -10,8 +10,7 @@
  * (start and end at most once per MIN_PING_GAP_MS each way, as the heartbeat), never of each failed
  * check. Every call is bounded and only ever a warning; none holds up the watch.
  */
-import type { MonitorConfig } from '../inputs/monitoring.js'
-import type { RecordReport } from '../model/types.js'
+import type { MonitorConfig, RecordReport } from '../model/types.js'
 import type { RunEvent } from './event.js'
 import { heartbeatRequest } from './heartbeat.js'
 import { monitorCall, type MonitorDeps } from './monitor.js'

@@ -2839,7 +2839,7 @@ module.exports.metricNames = [NODE_VERSION_INFO];
 const url = __webpack_require__(7016);
 const http = __webpack_require__(8611);
 const https = __webpack_require__(5692);
-const { gzipSync } = __webpack_require__(725);
+const { gzipSync } = __webpack_require__(3106);
 const { globalRegistry } = __webpack_require__(1627);
 
 class Pushgateway {

@@ -6,10 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../stand-in/index.js'
-import { BUNDLE_DIR, runWindows, winPath, wineMissing } from './wine.js'
+import { BUNDLE_DIR, firstSeen, runWindows, winPath, winProcesses, wineMissing } from './wine.js'
 
 const missing = wineMissing()
 if (missing && process.env.CI === 'true') throw new Error(`Wine suite cannot run in CI: ${missing}`)
+if (missing) console.warn(`test/windows/action.wine.test.ts: skipped: ${missing}`)
 
 /**
  * GITHUB_OUTPUT as the Windows runner reads it: lines end with CRLF; `name<<DELIM` … `DELIM`
@@ -74,5 +75,34 @@ describe.skipIf(missing !== undefined)('the action on a Windows self-hosted runn
       expect.objectContaining({ name: 'ci.runner.example.com', type: 'A', result: 'created' })
     ])
     expect(readFileSync(summary, 'utf8')).toContain('ci.runner.example.com')
+  })
+
+  it("§5 the runner's cancel: Ctrl-C stops the run, which fails saying so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'r53-wine-action-'))
+    const output = join(dir, 'output')
+    writeFileSync(output, '')
+    const hang = JSON.stringify([String.raw`C:\windows\system32\ping.exe`, '-n', '45', '127.0.0.1'])
+    const r = await runWindows([winPath(join(BUNDLE_DIR, 'index.js'))], {
+      env: {
+        ...standIn.env(),
+        INPUT_HOSTNAME: 'cancel.runner.example.com',
+        'INPUT_HOSTED-ZONE-ID': zoneId,
+        'INPUT_IP-SOURCE': 'command',
+        'INPUT_IP-COMMAND': hang,
+        'INPUT_IP-COMMAND-TIMEOUT': '30',
+        GITHUB_OUTPUT: winPath(output),
+        RUNNER_OS: 'Windows',
+        RUNNER_ENVIRONMENT: 'self-hosted'
+      },
+      // The runner's first step of a cancel is CTRL_C_EVENT; Wine delivers SIGINT as that event.
+      onStart: (child) =>
+        void firstSeen(/^\S*ping(\.exe)? -n 45 /i, 60_000).then(() => child.kill('SIGINT'))
+    })
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(/^::error::.*cancelled \(SIGINT\)/m)
+    const pinging = /^\S*ping(\.exe)? -n 45 /i
+    for (let i = 0; i < 40 && winProcesses(pinging).length > 0; i++)
+      await new Promise((done) => setTimeout(done, 50))
+    expect(winProcesses(pinging)).toEqual([])
   })
 })

@@ -50,6 +50,21 @@ const stored = (name: string): string[] | undefined =>
     ?.ResourceRecords?.map((v) => v.Value as string)
 const lastLine = (text: string): string => text.trim().split(/\r?\n/).at(-1) ?? ''
 
+/**
+ * ping.exe under Wine waits a second between echoes: a command that hangs for `count` s. A JSON
+ * array, read alike before and after the Windows splitting rules (§4), so only the kill is tested.
+ */
+const hang = (count: number): string =>
+  JSON.stringify([String.raw`C:\windows\system32\ping.exe`, '-n', String(count), '127.0.0.1'])
+/** The Windows process ping.exe -n `count` (not node.exe, whose arguments hold the same text). */
+const pinging = (count: number): RegExp => new RegExp(`^\\S*ping(\\.exe)? -n ${count} `, 'i')
+/** The processes still matching `marker` after up to 2 s. */
+const gone = async (marker: RegExp): Promise<number[]> => {
+  for (let i = 0; i < 40 && winProcesses(marker).length > 0; i++)
+    await new Promise((r) => setTimeout(r, 50))
+  return winProcesses(marker)
+}
+
 describe.skipIf(missing !== undefined)('the CLI on Windows (Node for win32 under Wine)', () => {
   beforeAll(async () => {
     standIn = await startStandIn({ rateLimit: false, changeSyncMs: 50 })
@@ -211,20 +226,6 @@ describe.skipIf(missing !== undefined)('the CLI on Windows (Node for win32 under
 
   // One at a time: these measure how soon a run ends.
   describe('§1 a command that times out is killed', () => {
-    /**
-     * ping.exe under Wine waits a second between echoes: a command that hangs for `count` s. A JSON
-     * array, read alike before and after the Windows splitting rules (§4), so only the kill is tested.
-     */
-    const hang = (count: number): string =>
-      JSON.stringify([String.raw`C:\windows\system32\ping.exe`, '-n', String(count), '127.0.0.1'])
-    /** The Windows process ping.exe -n `count` (not node.exe, whose arguments hold the same text). */
-    const pinging = (count: number): RegExp => new RegExp(`^\\S*ping(\\.exe)? -n ${count} `, 'i')
-    const gone = async (marker: RegExp): Promise<number[]> => {
-      for (let i = 0; i < 40 && winProcesses(marker).length > 0; i++)
-        await new Promise((r) => setTimeout(r, 50))
-      return winProcesses(marker)
-    }
-
     it('one-shot: the run ends within ip-command-timeout + 1 s, and the command is gone', async () => {
       const marker = pinging(41)
       const seen = firstSeen(marker, 60_000)
@@ -334,6 +335,26 @@ describe.skipIf(missing !== undefined)('the CLI on Windows (Node for win32 under
       })
       expect(seen).toBe(true)
       expect(stored(name)).toBeUndefined()
+    })
+
+    it('§5 a one-shot stopped by Ctrl-C: exit 130, its command killed', async () => {
+      const marker = pinging(44)
+      const r = await cli(
+        [
+          '--hostname',
+          'ctrlc.win.example.com',
+          '--ip-source',
+          'command',
+          '--ip-command',
+          hang(44),
+          '--ip-command-timeout',
+          '30'
+        ],
+        { onStart: (child) => void firstSeen(marker, 60_000).then(() => child.kill('SIGINT')) }
+      )
+      expect(r.code, r.stderr).toBe(130)
+      expect(r.stdout + r.stderr).toMatch(/cancelled \(SIGINT\)/)
+      expect(await gone(marker)).toEqual([])
     })
   })
 })

@@ -50,11 +50,12 @@ export function hostIdProblem(id: string, prefixLength: number): string | undefi
   }
   const value = ipv6ToBigInt(id)
   if (value === 0n) return `'${id}' is the all-zero identifier (the subnet-router anycast address)`
-  if ((value & ~hostMask(prefixLength) & ALL_ONES) !== 0n) {
-    return `'${id}' does not fit in the ${128 - prefixLength}-bit host part of a /${prefixLength} (ipv6-prefix-length): its leading bits must be zero`
-  }
+  if ((value & ~hostMask(prefixLength) & ALL_ONES) !== 0n) return tooWide(id, prefixLength)
   return undefined
 }
+
+const tooWide = (id: string, prefixLength: number): string =>
+  `'${id}' does not fit in the ${128 - prefixLength}-bit host part of a /${prefixLength} (ipv6-prefix-length): its leading bits must be zero`
 
 /**
  * Parse the `ipv6-host-ids` lines. Names are validated as hostnames; identifiers must fit in the
@@ -116,10 +117,9 @@ export function hostAddresses(
   const first = machineIpv6[0]
   if (first === undefined) throw new Error("this machine's IPv6 address is not known")
   const prefixes = [...new Set(machineIpv6.map((a) => prefixOf(a, prefixLength)))]
-  if (prefixes.length > 1) {
-    throw new Error(
-      `this machine's IPv6 addresses are in ${prefixes.length} different /${prefixLength} prefixes (${prefixes.join(', ')}), so the hosts' addresses are ambiguous`
-    )
-  }
+  if (prefixes.length > 1) throw new Error(severalPrefixes(prefixes, prefixLength))
   return hosts.map((h) => ({ name: h.name, address: composeAddress(first, prefixLength, h.id) }))
 }
+
+const severalPrefixes = (prefixes: string[], prefixLength: number): string =>
+  `this machine's IPv6 addresses are in ${prefixes.length} different /${prefixLength} prefixes (${prefixes.join(', ')}), so the hosts' addresses are ambiguous`

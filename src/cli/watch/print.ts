@@ -79,6 +79,7 @@ export function describer(): (e: WatchEvent) => string {
   }
 }
 
+/** What the watch follows, in words: `IPv4 from eth0`, `IPv6 by public detection`, the given address. */
 export function sourceText(config: Config): string {
   const d = config.detection
   if (!d) return `the given address ${[...config.ipv4, ...config.ipv6].join(', ')}`

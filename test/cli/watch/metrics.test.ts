@@ -251,7 +251,7 @@ describe('route53-ddns health', () => {
       [],
       { ROUTE53_DDNS_METRICS: '[::]:1' },
       1,
-      /^unhealthy: http:\/\/\[::1\]:1\/healthz: (ECONNREFUSED|EADDRNOTAVAIL)/
+      /^unhealthy: http:\/\/\[::1\]:1\/healthz: (ECONNREFUSED|EADDRNOTAVAIL|ENETUNREACH|EAFNOSUPPORT)/
     ],
     [['--help'], {}, 0, /^Usage: route53-ddns health \[--url URL\]/]
   ])('%j %j → exit %i', async (argv, env, code, out) => {

@@ -11,6 +11,7 @@
  * time bound (simulated: 120 s of the fake clock, then the bound's error). A human edits the
  * record now and then; the address changes every 1 to 6 simulated hours.
  */
+import { EventEmitter } from 'node:events'
 import { UpdateError } from '../../src/model/errors.js'
 import { RunStopped } from '../../src/core/lifecycle.js'
 import { createRoute53Client } from '../../src/aws/route53.js'
@@ -176,7 +177,7 @@ export async function soak(s: StandIn, zoneId: string, o: SoakOptions): Promise<
   let editedAt: number | undefined
   const corrections: { edit: number; at: number }[] = []
   let flap = false
-  let stop: (signal: string) => void = () => {}
+  const signals = Object.assign(new EventEmitter(), { platform: 'linux' as const })
   /** The failure streak over time: its length at each failure, 0 at each recovery. */
   const trace: { at: number; streak: number }[] = []
 
@@ -223,13 +224,10 @@ export async function soak(s: StandIn, zoneId: string, o: SoakOptions): Promise<
           editedAt = edits[nextEdit]
           nextEdit++
         }
-        if (result.ticks >= o.ticks) stop('SIGTERM')
+        if (result.ticks >= o.ticks) signals.emit('SIGTERM')
       }
     },
-    onStop: (fn) => {
-      stop = fn
-      return () => {}
-    },
+    signals,
     detect: async () => {
       const fault = t() < quietFrom ? activeAt(det, t()) : undefined
       if (fault?.kind === 'disagree')

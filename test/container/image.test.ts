@@ -261,11 +261,12 @@ describe.skipIf(missing !== undefined)('the container in watch mode', () => {
     await standIn?.close()
   })
 
-  const values = (): string[] | undefined =>
+  const valuesOf = (host: string): string[] | undefined =>
     standIn
       .records(zoneId)
-      .find((s) => s.Name === 'watch.example.com.' && s.Type === 'A')
+      .find((s) => s.Name === `${host}.` && s.Type === 'A')
       ?.ResourceRecords?.map((r) => r.Value ?? '')
+  const values = (): string[] | undefined => valuesOf('watch.example.com')
   const until = async (test: () => boolean, ms: number): Promise<void> => {
     const end = Date.now() + ms
     while (!test() && Date.now() < end) await new Promise((r) => setTimeout(r, 100))
@@ -312,6 +313,55 @@ describe.skipIf(missing !== undefined)('the container in watch mode', () => {
     const events = jsonLines(logs.stdout)
     expect(events.at(-1)).toMatchObject({ event: 'stop', signal: 'SIGTERM' })
     expect(events.some((e) => e.event === 'change' && e.result === 'deleted')).toBe(true)
+  }, 90_000)
+
+  it('podman stop while Route 53 hangs on the delete: the stop bound ends it, exit 1, before the kill', async () => {
+    const hung = `${name}-hang`
+    const data = mkdtempSync(join(tmpdir(), 'r53-address-'))
+    chmodSync(data, 0o755)
+    writeFileSync(join(data, 'address'), '8.8.8.8\n', { mode: 0o644 })
+    const read = "process.stdout.write(require('fs').readFileSync('/data/address', 'utf8'))"
+    try {
+      const started = await podman([
+        ...runArgs(hung, env, ['--detach', '--volume', `${data}:/data:ro`]),
+        IMAGE,
+        'watch',
+        '--hostname',
+        'watch-hang.example.com',
+        '--ip-source',
+        'command',
+        '--ip-command',
+        JSON.stringify(['/nodejs/bin/node', '-e', read]),
+        '--interval',
+        '1',
+        '--delete-on-stop',
+        '--json'
+      ])
+      expect(started.code, started.stderr).toBe(0)
+      const created = () => valuesOf('watch-hang.example.com')?.[0] === '8.8.8.8'
+      await until(created, 20_000)
+      expect(created()).toBe(true)
+      standIn.inject({ operation: 'ChangeResourceRecordSets', error: 'Hang', times: 100 })
+
+      const stopping = Date.now()
+      const stop = await podman(['stop', '--time', '10', hung])
+      const took = Date.now() - stopping
+      expect(stop.code, stop.stderr).toBe(0)
+      const code = await podman(['inspect', '--format', '{{.State.ExitCode}}', hung])
+      const logs = await podman(['logs', hung])
+      // Not 137 (killed): the watch gave up on the delete at its stop bound and said so.
+      expect(code.stdout.trim(), logs.stderr).toBe('1')
+      expect(took).toBeLessThan(10_000)
+      expect(valuesOf('watch-hang.example.com')).toEqual(['8.8.8.8'])
+      expect(jsonLines(logs.stdout).at(-1), logs.stdout).toMatchObject({
+        event: 'stop',
+        signal: 'SIGTERM',
+        deleted: false
+      })
+    } finally {
+      standIn.clearFaults()
+      await removeContainers([hung])
+    }
   }, 90_000)
 })
 

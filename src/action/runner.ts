@@ -21,8 +21,6 @@ export interface Runner {
   info(message: string): void
   warning(message: string): void
   debug(message: string): void
-  /** An error annotation; the step's result is set by setFailed. */
-  error(message: string): void
   /** An error annotation, and the step fails (exit code 1). */
   setFailed(message: string): void
   /** Mask a value in the runner's log and in everything this run writes from now on. */
@@ -103,7 +101,6 @@ export function createRunner(
     info: (message) => line(redact(message)),
     warning: (message) => command('warning', message),
     debug: (message) => command('debug', message),
-    error: (message) => command('error', message),
     setFailed(message) {
       setExitCode(1)
       command('error', message)

@@ -44,15 +44,12 @@ describe('workflow commands (GitHub documented escaping)', () => {
     )
   })
 
-  it('writes one command per line for warning, debug and error; info as plain text', () => {
+  it('writes one command per line for warning and debug; info as plain text', () => {
     const { runner, stdout, codes } = realRunner()
     runner.info('hello\nworld')
     runner.warning('careful: 100%')
     runner.debug('detail')
-    runner.error('two\nlines')
-    expect(stdout()).toBe(
-      'hello\nworld\n::warning::careful: 100%25\n::debug::detail\n::error::two%0Alines\n'
-    )
+    expect(stdout()).toBe('hello\nworld\n::warning::careful: 100%25\n::debug::detail\n')
     expect(codes).toEqual([])
   })
 

@@ -50,12 +50,9 @@ export class FakeRunner implements Runner {
   debug(message: string): void {
     this.lines.push({ level: 'debug', message: redact(message) })
   }
-  error(message: string): void {
-    this.lines.push({ level: 'error', message: redact(message) })
-  }
   setFailed(message: string): void {
     this.failed = redact(message)
-    this.error(message)
+    this.lines.push({ level: 'error', message: redact(message) })
   }
   setSecret(value: string): void {
     this.secrets.push(value)

@@ -56,7 +56,8 @@ function flagUsage(name: InputName): string {
   return `--${name} ${METAVAR[name] ?? 'VALUE'}`
 }
 
-export function helpText(version: string): string {
+/** What the command does, its subcommands, and how options and variables relate. */
+function usageLines(version: string): string[] {
   const out: string[] = []
   out.push(
     `route53-ddns ${version}: keep Route 53 A/AAAA records pointed at this machine.`,
@@ -80,6 +81,12 @@ export function helpText(version: string): string {
     '',
     'Options:'
   )
+  return out
+}
+
+/** Every input's flag with its variable, then the command line's own flags. */
+function optionLines(): string[] {
+  const out: string[] = []
   for (const name of FLAG_INPUTS) {
     const input = INPUTS[name]
     const repeat = (LIST_INPUTS as readonly string[]).includes(name) ? ' (repeatable)' : ''
@@ -92,6 +99,12 @@ export function helpText(version: string): string {
     out.push(`  ${f.short ? `-${f.short}, ` : ''}--${name}`)
     out.push(wrap(plain(f.description), 6))
   }
+  return out
+}
+
+/** Credentials, monitoring, exit status and examples. */
+function closingLines(): string[] {
+  const out: string[] = []
   out.push(
     '',
     'Credentials:',
@@ -128,7 +141,12 @@ export function helpText(version: string): string {
     '  route53-ddns policy --hostname home.example.com --repository octo/home --json',
     ''
   )
-  return out.join('\n')
+  return out
+}
+
+/** The `route53-ddns --help` text. */
+export function helpText(version: string): string {
+  return [...usageLines(version), ...optionLines(), ...closingLines()].join('\n')
 }
 
 export function policyHelpText(): string {

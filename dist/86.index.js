@@ -1314,7 +1314,6 @@ function createRunner(io = { env: process.env, write: (t) => void process.stdout
         info: (message) => line(redact(message)),
         warning: (message) => command('warning', message),
         debug: (message) => command('debug', message),
-        error: (message) => command('error', message),
         setFailed(message) {
             setExitCode(1);
             command('error', message);

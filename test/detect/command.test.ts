@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseCommandOutput, runCommand } from '../../src/detect/command.js'
@@ -139,15 +139,8 @@ describe('runCommand and detection with ip-source: command', () => {
     expect((err as Error).message).toMatch(/nope \(ip-command\) could not be started: ENOENT/)
   })
 
-  it('hangs: stopped at the timeout, with the processes it started', async () => {
-    const pidFile = join(dir, 'hang.pid')
-    const hang = script('hang', `sleep 30 & echo $! > ${pidFile}; wait`)
-    const start = Date.now()
-    const err = await runCommand([hang], { timeoutMs: 300 }).catch((e: unknown) => e)
-    expect((err as Error).message).toBe(`command ${hang} (ip-command) did not finish within 0.3 s`)
-    expect(Date.now() - start).toBeLessThan(5_000)
-    const pid = Number(readFileSync(pidFile, 'utf8'))
-    // SIGKILL of the group is asynchronous: the grandchild is gone (or a zombie) within a moment.
+  /** Whether `pid` is still running (not gone, not a zombie) 1 s from now at the latest. */
+  const stillRunning = async (pid: number): Promise<boolean> => {
     const running = (): boolean => {
       try {
         return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
@@ -155,20 +148,36 @@ describe('runCommand and detection with ip-source: command', () => {
         return false
       }
     }
-    let alive = running()
-    for (let i = 0; i < 50 && alive; i++) {
-      await new Promise((r) => setTimeout(r, 20))
-      alive = running()
-    }
-    expect(alive).toBe(false)
+    // SIGKILL of the group is asynchronous: the grandchild is gone (or a zombie) within a moment.
+    for (let i = 0; i < 50 && running(); i++) await new Promise((r) => setTimeout(r, 20))
+    return running()
+  }
+  /** A command that starts a grandchild, records its pid, and waits for it. */
+  const parentOfSleep = (name: string): { path: string; pidFile: string } => {
+    const pidFile = join(dir, `${name}.pid`)
+    return { path: script(name, `sleep 30 & echo $! > ${pidFile}; wait`), pidFile }
+  }
+
+  it('hangs: stopped at the timeout, with the processes it started', async () => {
+    const { path: hang, pidFile } = parentOfSleep('hang')
+    const start = Date.now()
+    const err = await runCommand([hang], { timeoutMs: 300 }).catch((e: unknown) => e)
+    expect((err as Error).message).toBe(`command ${hang} (ip-command) did not finish within 0.3 s`)
+    expect(Date.now() - start).toBeLessThan(5_000)
+    expect(await stillRunning(Number(readFileSync(pidFile, 'utf8')))).toBe(false)
   })
 
-  it('an abort signal stops it', async () => {
-    const hang = script('hang2', 'exec sleep 30')
+  it('an abort signal stops it, with the processes it started', async () => {
+    const { path: hang, pidFile } = parentOfSleep('hang2')
     const controller = new AbortController()
     const running = runCommand([hang], { signal: controller.signal })
+    const pid = (): number => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0)
+    for (let i = 0; i < 100 && !pid(); i++) await new Promise((r) => setTimeout(r, 20))
+    const grandchild = pid()
+    expect(grandchild).toBeGreaterThan(0)
     controller.abort()
     await expect(running).rejects.toThrow(/was stopped/)
+    expect(await stillRunning(grandchild)).toBe(false)
   })
 
   it('output over the limit', async () => {

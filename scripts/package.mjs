@@ -1,10 +1,13 @@
 // Build the committed bundles: <out>/index.js (the action) and <out>/cli/index.js (the CLI).
 // Usage: node scripts/package.mjs [outDir]   (default: dist)
 import { spawn } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import ts from 'typescript'
 
 const out = process.argv[2] ?? 'dist'
+// Transpiled sources, beside src/ so relative paths (../../package.json) resolve alike; ignored by git.
+const js = 'lib'
 // Read by ncc's module resolver only (type-checking keeps tsconfig.json): see that file.
 const resolverConfig = resolve('tsconfig.bundle.json')
 // ncc minifies only the entry file; the lazily loaded chunks stay as webpack writes them, with each
@@ -23,6 +26,49 @@ const ncc = [
   'licenses.txt'
 ]
 
+/**
+ * TypeScript to JavaScript, file by file, without type-checking: `npm run typecheck` checks types
+ * once, where ncc's TypeScript loader checked the whole program again in each build (most of
+ * `npm test`'s static CPU). The emit is tsc's own (isolatedModules holds each file to it), with one
+ * setting changed: transpileModule cannot read package.json, so under NodeNext it would emit
+ * CommonJS; every file here is an ES module ("type": "module"), so it emits ES modules.
+ */
+function transpile(dir) {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    'tsconfig.json',
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+      }
+    }
+  )
+  const compilerOptions = {
+    ...config.options,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    noEmit: false
+  }
+  rmSync(dir, { recursive: true, force: true })
+  for (const file of readdirSync('src', { recursive: true })) {
+    if (!file.endsWith('.ts') || file.endsWith('.d.ts')) continue
+    const fileName = resolve('src', file)
+    const { outputText, diagnostics } = ts.transpileModule(readFileSync(fileName, 'utf8'), {
+      compilerOptions,
+      fileName,
+      reportDiagnostics: true
+    })
+    if (diagnostics?.length) {
+      const text = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))
+      throw new Error(`src/${file}: ${text.join('; ')}`)
+    }
+    const target = join(dir, file.replace(/\.ts$/, '.js'))
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, outputText)
+  }
+}
+
 /** One ncc build in a child process; rejects when it fails. */
 function build(entry, dir) {
   return new Promise((resolve, reject) => {
@@ -37,9 +83,14 @@ function build(entry, dir) {
   })
 }
 
+transpile(js)
 rmSync(out, { recursive: true, force: true })
-// The two bundles are independent: build them side by side (each is one busy core for ~20 s).
-await Promise.all([
-  build('src/action/index.ts', out),
-  ...(existsSync('src/cli/index.ts') ? [build('src/cli/index.ts', `${out}/cli`)] : [])
-])
+try {
+  // The two bundles are independent: build them side by side.
+  await Promise.all([
+    build(`${js}/action/index.js`, out),
+    ...(existsSync(`${js}/cli/index.js`) ? [build(`${js}/cli/index.js`, `${out}/cli`)] : [])
+  ])
+} finally {
+  rmSync(js, { recursive: true, force: true })
+}

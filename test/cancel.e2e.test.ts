@@ -2,10 +2,11 @@
 // flight. The write's answer still arrives within the grace; the later zone's batch is never sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from './stand-in/index.js'
+import { missingBundle } from './helpers/bundle.js'
 import { NODE20, NODE24, ROOT, runAction } from './helpers/run-action.js'
 
 const ACTION = join(ROOT, 'dist/index.js')
@@ -49,7 +50,7 @@ function signalDuringWrite(child: ChildProcess, signal: NodeJS.Signals): void {
 
 const aRecords = (zone: string) => standIn.records(zone).filter((s) => s.Type === 'A')
 
-describe.skipIf(!existsSync(ACTION))('the bundled action, cancelled', () => {
+describe.skipIf(missingBundle(ACTION))('the bundled action, cancelled', () => {
   it('reports the write that answered, submits no later batch, says cancelled and fails', async () => {
     const run = await runAction({
       node: NODE24,
@@ -73,7 +74,7 @@ describe.skipIf(!existsSync(ACTION))('the bundled action, cancelled', () => {
   })
 })
 
-describe.skipIf(!existsSync(CLI))('the bundled CLI, cancelled', () => {
+describe.skipIf(missingBundle(CLI))('the bundled CLI, cancelled', () => {
   it('prints what was applied and exits 130', async () => {
     const home = mkdtempSync(join(tmpdir(), 'r53-cancel-'))
     const child = spawn(

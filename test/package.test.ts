@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import pkg from '../package.json' with { type: 'json' }
+import { missingBundle } from './helpers/bundle.js'
 import { NODES, ROOT } from './helpers/run-action.js'
 
 const run = promisify(execFile)
-const built = existsSync(join(ROOT, 'dist/cli/index.js'))
-if (!built) console.warn('test/package.test.ts: skipped: dist/cli/index.js is missing')
+const built = !missingBundle(join(ROOT, 'dist/cli/index.js'))
 
 /** npm with its own cache and an unreachable registry: anything fetched fails the test. */
 function npm(args: string[], cwd: string, home: string) {

@@ -2,21 +2,17 @@
 // against the Route 53 stand-in, with only the environment given.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pkg from '../../package.json' with { type: 'json' }
 import { startStandIn, type StandIn } from '../stand-in/index.js'
+import { missingBundle } from '../helpers/bundle.js'
 import { NODES, ROOT } from '../helpers/run-action.js'
 
 /** CLI_BUNDLE lets a developer point the test at a bundle built elsewhere (scripts/package.mjs DIR). */
 const BUNDLE = process.env.CLI_BUNDLE ?? join(ROOT, 'dist/cli/index.js')
-const built = existsSync(BUNDLE)
-if (!built) {
-  console.warn(
-    `test/cli/bin.test.ts: skipped: ${BUNDLE} is missing (build it with npm run package)`
-  )
-}
+const built = !missingBundle(BUNDLE)
 
 interface Run {
   code: number | null

@@ -2,7 +2,6 @@
 // proxy reaches through a CONNECT tunnel (the proxy resolves *.proxied.test to loopback servers
 // behind TLS fronts; the action trusts their test CA through NODE_EXTRA_CA_CERTS).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../stand-in/index.js'
 import { startEchoServers, ECHO_V4, type EchoServers } from '../helpers/echo-servers.js'
@@ -12,6 +11,7 @@ import {
   type RecordingProxy,
   type TlsFronts
 } from '../helpers/proxy.js'
+import { missingBundle } from '../helpers/bundle.js'
 import { NODE24, ROOT, runAction } from '../helpers/run-action.js'
 
 const ROLE = 'arn:aws:iam::111122223333:role/ddns'
@@ -37,7 +37,7 @@ afterAll(async () => {
   await Promise.all([standIn?.close(), echo?.close(), fronts?.close(), proxy?.close()])
 })
 
-describe.skipIf(!existsSync(join(ROOT, 'dist/index.js')))(
+describe.skipIf(missingBundle(join(ROOT, 'dist/index.js')))(
   'the bundled action behind a proxy',
   () => {
     it('gets the token, signs in, detects and writes, all through CONNECT tunnels', async () => {

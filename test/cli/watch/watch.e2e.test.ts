@@ -4,15 +4,15 @@
 // the bundle's `health`, stopped with SIGTERM, exit 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
+import { missingBundle } from '../../helpers/bundle.js'
 import { NODE24, ROOT } from '../../helpers/run-action.js'
 
 const BUNDLE = process.env.CLI_BUNDLE ?? join(ROOT, 'dist/cli/index.js')
-const built = existsSync(BUNDLE)
-if (!built) console.warn(`test/cli/watch.e2e.test.ts: skipped: ${BUNDLE} is missing`)
+const built = !missingBundle(BUNDLE)
 
 type Event = Record<string, unknown> & { event: string }
 

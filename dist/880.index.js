@@ -18210,7 +18210,7 @@ var IniSectionType;
 
 /***/ }),
 
-/***/ 5183:
+/***/ 7564:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -18317,7 +18317,7 @@ exports.Agent = void 0;
 const net = __importStar(__webpack_require__(9278));
 const http = __importStar(__webpack_require__(8611));
 const https_1 = __webpack_require__(5692);
-__exportStar(__webpack_require__(5183), exports);
+__exportStar(__webpack_require__(7564), exports);
 const INTERNAL = Symbol('AgentBaseInternalState');
 class Agent extends http.Agent {
     constructor(opts) {

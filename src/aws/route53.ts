@@ -200,6 +200,18 @@ export function explainError(err: unknown, where: Where): UpdateError {
   }
 }
 
+/** A list answer without IsTruncated is not Route 53's (a proxy or captive portal answered). */
+const notRoute53 = (what: string, consequence: string): string =>
+  `The answer to ${what} is not a Route 53 response (no IsTruncated); ${consequence}.`
+
+/** A change answer without a change id is not Route 53's either. */
+const noChangeId = (zoneId: string, status: number | undefined): string =>
+  `Route 53's answer to the change of hosted zone ${zoneId} carried no change id (HTTP ${status ?? '?'}), so it is not a ChangeResourceRecordSets response; nothing is counted as written.`
+
+/** wait-timeout ran out: the change is applied and completes without us. */
+const notYetInSync = (changeId: string, zoneId: string, seconds: number): string =>
+  `Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${seconds} s (wait-timeout); it will still complete.`
+
 /** The next place to read from, after a truncated page. */
 interface Cursor {
   name: string
@@ -251,7 +263,7 @@ export async function readNames(
     }
     if (page.IsTruncated === undefined) {
       throw awsFailure(
-        `The answer to ListResourceRecordSets on hosted zone ${zoneId} is not a Route 53 response (no IsTruncated); the records cannot be read.`,
+        notRoute53(`ListResourceRecordSets on hosted zone ${zoneId}`, 'the records cannot be read'),
         page
       )
     }
@@ -309,10 +321,7 @@ export async function submitBatch(
   }
   const id = out.ChangeInfo?.Id
   if (!id) {
-    throw awsFailure(
-      `Route 53's answer to the change of hosted zone ${zoneId} carried no change id (HTTP ${out.$metadata.httpStatusCode ?? '?'}), so it is not a ChangeResourceRecordSets response; nothing is counted as written.`,
-      out
-    )
+    throw awsFailure(noChangeId(zoneId, out.$metadata.httpStatusCode), out)
   }
   return id.replace(/^\/change\//, '')
 }
@@ -345,10 +354,7 @@ export async function waitForSync(
       errorName(err) === 'TimeoutError' ||
       /timed? ?out|exceeded/i.test((err as Error).message ?? '')
     ) {
-      throw new UpdateError(
-        `Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`,
-        { cause: err }
-      )
+      throw new UpdateError(notYetInSync(changeId, zoneId, timeoutSeconds), { cause: err })
     }
     throw explainError(err, { operation: 'GetChange', zoneId })
   }
@@ -385,7 +391,7 @@ async function zonesNamed(
     }
     if (page.IsTruncated === undefined) {
       throw awsFailure(
-        'The answer to ListHostedZonesByName is not a Route 53 response (no IsTruncated); the hosted zones cannot be listed.',
+        notRoute53('ListHostedZonesByName', 'the hosted zones cannot be listed'),
         page
       )
     }

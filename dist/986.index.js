@@ -445,6 +445,12 @@ function explainError(err, where) {
         }
     }
 }
+/** A list answer without IsTruncated is not Route 53's (a proxy or captive portal answered). */
+const notRoute53 = (what, consequence) => `The answer to ${what} is not a Route 53 response (no IsTruncated); ${consequence}.`;
+/** A change answer without a change id is not Route 53's either. */
+const noChangeId = (zoneId, status) => `Route 53's answer to the change of hosted zone ${zoneId} carried no change id (HTTP ${status ?? '?'}), so it is not a ChangeResourceRecordSets response; nothing is counted as written.`;
+/** wait-timeout ran out: the change is applied and completes without us. */
+const notYetInSync = (changeId, zoneId, seconds) => `Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${seconds} s (wait-timeout); it will still complete.`;
 /**
  * Decide where the next page must start so every wanted name is fully seen, or undefined when
  * all are. Names before `next` are complete; gaps between wanted names are skipped. Pure.
@@ -482,7 +488,7 @@ async function readNames(client, zoneId, names, signal) {
             throw explainError(err, { operation: 'ListResourceRecordSets', zoneId });
         }
         if (page.IsTruncated === undefined) {
-            throw (0,errors/* awsFailure */.MT)(`The answer to ListResourceRecordSets on hosted zone ${zoneId} is not a Route 53 response (no IsTruncated); the records cannot be read.`, page);
+            throw (0,errors/* awsFailure */.MT)(notRoute53(`ListResourceRecordSets on hosted zone ${zoneId}`, 'the records cannot be read'), page);
         }
         // The cursor yields the next records when a name is absent: keep only exact name matches.
         for (const set of page.ResourceRecordSets ?? []) {
@@ -531,7 +537,7 @@ async function submitBatch(client, zoneId, changes, comment, signal) {
     }
     const id = out.ChangeInfo?.Id;
     if (!id) {
-        throw (0,errors/* awsFailure */.MT)(`Route 53's answer to the change of hosted zone ${zoneId} carried no change id (HTTP ${out.$metadata.httpStatusCode ?? '?'}), so it is not a ChangeResourceRecordSets response; nothing is counted as written.`, out);
+        throw (0,errors/* awsFailure */.MT)(noChangeId(zoneId, out.$metadata.httpStatusCode), out);
     }
     return id.replace(/^\/change\//, '');
 }
@@ -553,7 +559,7 @@ async function waitForSync(client, changeId, zoneId, timeoutSeconds, timing = {}
             throw stopped;
         if (errorName(err) === 'TimeoutError' ||
             /timed? ?out|exceeded/i.test(err.message ?? '')) {
-            throw new errors/* UpdateError */.mp(`Change ${changeId} to hosted zone ${zoneId} was submitted but was not yet INSYNC after ${timeoutSeconds} s (wait-timeout); it will still complete.`, { cause: err });
+            throw new errors/* UpdateError */.mp(notYetInSync(changeId, zoneId, timeoutSeconds), { cause: err });
         }
         throw explainError(err, { operation: 'GetChange', zoneId });
     }
@@ -575,7 +581,7 @@ async function zonesNamed(client, wanted, signal) {
             throw explainError(err, { operation: 'ListHostedZonesByName' });
         }
         if (page.IsTruncated === undefined) {
-            throw (0,errors/* awsFailure */.MT)('The answer to ListHostedZonesByName is not a Route 53 response (no IsTruncated); the hosted zones cannot be listed.', page);
+            throw (0,errors/* awsFailure */.MT)(notRoute53('ListHostedZonesByName', 'the hosted zones cannot be listed'), page);
         }
         for (const zone of page.HostedZones ?? [])
             byName.get((0,model_names/* listedName */.d1)(zone.Name ?? ''))?.push(zone);

@@ -97,7 +97,10 @@ async function signInAndUpdate(a: ActionRun, config: Config, stop: Stop): Promis
     stop,
     ...(credentials ? { credentials } : {}),
     ...(detection
-      ? { detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.dropRequests }) }
+      ? {
+          detect: (cfg) =>
+            detection.detectAddresses(cfg, { logger, signal: stop.dropRequests, env })
+        }
       : {})
   })
 }

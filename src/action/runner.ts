@@ -12,6 +12,7 @@ import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { addSecret, redact } from '../net/redact.js'
 import { requestIdToken } from './oidc-token.js'
+import { actionInputVariable } from '../inputs/env.js'
 
 export interface Runner {
   /** The input's value, trimmed; '' when unset. */
@@ -86,7 +87,7 @@ export function createRunner(
   const command = (name: string, message: string): void =>
     line(formatCommand(name, {}, redact(message)))
   const runner: Runner = {
-    getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+    getInput: (name) => (env[actionInputVariable(name)] ?? '').trim(),
     setOutput(name, value) {
       // Every runner this action supports (2.327+) sets GITHUB_OUTPUT; outside one, nothing reads it.
       const file = env.GITHUB_OUTPUT

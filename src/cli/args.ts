@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 import { INPUTS, booleanValue, type InputName } from '../inputs/inputs.js'
+import { cliInputVariable } from '../inputs/env.js'
 
 /** A bad command line: exit code 2, no AWS request. */
 export class UsageError extends Error {
@@ -73,10 +74,8 @@ export function isBooleanInput(name: InputName): boolean {
 /** The inputs that are CLI flags: every input but the action-only ones. */
 export const FLAG_INPUTS: InputName[] = ALL_INPUTS.filter((n) => !isActionOnly(n))
 
-/** `--hosted-zone-id` ↔ `ROUTE53_DDNS_HOSTED_ZONE_ID`. */
-export function envName(input: string): string {
-  return `ROUTE53_DDNS_${input.toUpperCase().replace(/-/g, '_')}`
-}
+/** `--hosted-zone-id` ↔ `ROUTE53_DDNS_HOSTED_ZONE_ID` (the rule lives in inputs/env.ts). */
+export const envName = cliInputVariable
 
 const OIDC_REFUSAL =
   'is a GitHub OIDC input of the action; the command line signs in with the AWS SDK default ' +

@@ -110,7 +110,7 @@ async function boundedUpdate(
     const outcome = await run(config, {
       logger,
       stop: life,
-      detect: (cfg) => detectAddresses(cfg, { logger, signal: life.dropRequests })
+      detect: (cfg) => detectAddresses(cfg, { logger, signal: life.dropRequests, env: io.env })
     })
     return { outcome, cancelledBy: life.cancelledBy }
   } finally {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { isIP } from 'node:net'
 import { UpdateError, shown } from '../model/errors.js'
 import { commandLabel } from '../inputs/ip-command.js'
+import { withoutSecrets } from '../inputs/env.js'
 import { parseEchoBody, type EchoParse } from './public.js'
 import { killTree, spawnPlan } from './process.js'
 
@@ -17,23 +18,14 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000
 /** Largest output accepted; one or two addresses are far smaller. */
 export const MAX_COMMAND_OUTPUT_BYTES = 4096
 
-/** Credentials of this run that the command has no business seeing. */
-const WITHHELD_ENV = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_SECURITY_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_URL',
-  'ACTIONS_RUNTIME_TOKEN',
-  'GITHUB_TOKEN'
-]
-
 export interface RunCommandOptions {
   timeoutMs?: number
-  /** Environment of this process; the run's own credentials are removed before the command sees it. */
+  /** Environment of this process; every secret variable (inputs/env.ts) is removed from it. */
   env?: NodeJS.ProcessEnv
-  /** Whose rules start and stop the command (detect/process.ts); default this process's platform. */
+  /**
+   * Whose rules start and stop the command (detect/process.ts) and match variable names
+   * (case-insensitively on Windows); default this process's platform.
+   */
   platform?: NodeJS.Platform
   /** Stops the command (it and everything it started are killed). */
   signal?: AbortSignal
@@ -72,8 +64,7 @@ function startFailure(label: string, e: unknown): UpdateError {
 export function runCommand(argv: readonly string[], opts: RunCommandOptions = {}): Promise<string> {
   const label = commandLabel(argv)
   const platform = opts.platform ?? process.platform
-  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env) }
-  for (const name of WITHHELD_ENV) delete env[name]
+  const env = withoutSecrets(opts.env ?? process.env, platform)
 
   return new Promise<string>((resolve, reject) => {
     let child: ChildProcess

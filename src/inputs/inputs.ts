@@ -18,7 +18,10 @@ import type {
 import { parseMonitoring } from './monitoring.js'
 import { defaultComment, defaultSessionName, type RunContext } from '../model/run-context.js'
 
-/** Every input, its default and meaning: the one list that action.yml, the CLI and README follow. */
+/**
+ * Every input, its default and meaning: the one list that action.yml, the CLI and README follow.
+ * `secret`: never shown, masked, and withheld from the address command (see env.ts).
+ */
 export const INPUTS = {
   hostname: {
     default: '',
@@ -119,12 +122,14 @@ export const INPUTS = {
   'heartbeat-url': {
     default: '',
     description:
-      'Dead-man’s-switch URL (secret) pinged on every run: Healthchecks.io style (`/start`, success, `/fail`) or an Uptime Kuma push URL.'
+      'Dead-man’s-switch URL (secret) pinged on every run: Healthchecks.io style (`/start`, success, `/fail`) or an Uptime Kuma push URL.',
+    secret: true
   },
   'notify-url': {
     default: '',
     description:
-      'Webhook URL (secret) called when a record changed or the run failed: Slack, Discord, or JSON.'
+      'Webhook URL (secret) called when a record changed or the run failed: Slack, Discord, or JSON.',
+    secret: true
   },
   'failure-issue': {
     default: 'false',
@@ -133,9 +138,10 @@ export const INPUTS = {
   },
   'github-token': {
     default: '${{ github.token }}',
-    description: 'Action only. Token for failure-issue; default the job token.'
+    description: 'Action only. Token for failure-issue; default the job token.',
+    secret: true
   }
-} as const satisfies Record<string, { default: string; description: string }>
+} as const satisfies Record<string, { default: string; description: string; secret?: true }>
 
 export type InputName = keyof typeof INPUTS
 

@@ -4,6 +4,8 @@
  * through `redact()` at the sink (the action's runner port, the CLI's streams), because AWS error
  * messages can quote what was sent and the runner's own masking never reaches the summary.
  */
+import { secretValues } from '../inputs/env.js'
+import { secretParts } from '../model/secret-url.js'
 
 /** Values shorter than this are not treated as secrets: masking them would garble ordinary text. */
 export const MIN_SECRET_LENGTH = 8
@@ -50,21 +52,19 @@ export function clearSecrets(): void {
   ordered = []
 }
 
-/** Environment variables that hold credentials the SDK may sign with or a token the runner holds. */
-export const SECRET_ENV = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
-] as const
-
-/** Register the secrets found in `env` (see SECRET_ENV) with `register` (default addSecret). */
+/**
+ * Register the secrets found in `env` with `register` (default addSecret): every variable that
+ * env.ts lists as a secret value (credentials, tokens, secret inputs for either front door); a
+ * secret URL with its parts. Names match case-insensitively on Windows.
+ */
 export function addEnvSecrets(
   env: Record<string, string | undefined>,
-  register: (value: string) => void = addSecret
+  register: (value: string) => void = addSecret,
+  platform: NodeJS.Platform = process.platform
 ): void {
-  for (const name of SECRET_ENV) {
-    const value = env[name]
-    if (value && value.trim().length >= MIN_SECRET_LENGTH) register(value)
+  for (const { value } of secretValues(env, platform)) {
+    if (value.trim().length < MIN_SECRET_LENGTH) continue
+    const parts = /^https?:\/\//i.test(value.trim()) ? secretParts(value.trim()) : [value]
+    for (const part of parts) if (part.trim().length >= MIN_SECRET_LENGTH) register(part)
   }
 }

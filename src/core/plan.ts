@@ -50,6 +50,18 @@ function policyOf(s: ResourceRecordSet): string {
 
 const quoted = (ids: string[]): string => ids.map((id) => `'${printable(id)}'`).join(', ')
 
+/** Every identifier of the sets of `first`'s type and routing policy among `sets`, sorted. */
+function identifiersLike(first: ResourceRecordSet, sets: ResourceRecordSet[]): string[] {
+  return sets
+    .filter((s) => s.Type === first.Type && policyOf(s) === policyOf(first))
+    .flatMap((s) => (s.SetIdentifier === undefined ? [] : [s.SetIdentifier]))
+    .sort()
+}
+
+/** `SetIdentifier 'a'` for one, `identifiers 'a', 'b'` for several. */
+const identified = (ids: string[]): string =>
+  `${ids.length === 1 ? 'SetIdentifier' : 'identifiers'} ${quoted(ids)}`
+
 function canonical(value: string): string {
   try {
     return canonicalAddress(value)
@@ -106,11 +118,10 @@ export function refusal(
     if (!foreign) return undefined
     const policy = policyOf(foreign)
     const which = foreign.Type === target.type ? policy : `${policy} ${foreign.Type ?? '?'}`
-    const id =
-      foreign.SetIdentifier === undefined
-        ? ''
-        : ` (SetIdentifier '${printable(foreign.SetIdentifier)}')`
-    return `${shown} holds ${/^[aeiou]/.test(which) ? 'an' : 'a'} ${which} record${id}; refusing to add this machine's multivalue answer record (set-identifier '${printable(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
+    const ids = foreign.AliasTarget ? [] : identifiersLike(foreign, here)
+    const id = ids.length === 0 ? '' : ` (${identified(ids)})`
+    const article = ids.length > 1 ? '' : /^[aeiou]/.test(which) ? 'an ' : 'a '
+    return `${shown} holds ${article}${which} record${ids.length > 1 ? 's' : ''}${id}; refusing to add this machine's multivalue answer record (set-identifier '${printable(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
   }
   const alias = sameType.find((s) => s.AliasTarget)
   if (alias) {
@@ -123,14 +134,17 @@ export function refusal(
   }
   const routed = sameType.find((s) => s.SetIdentifier !== undefined)
   if (routed) {
-    return `${shown} has a routing-policy record set (${policyOf(routed)}, SetIdentifier '${printable(routed.SetIdentifier ?? '')}'); refusing to overwrite it.`
+    const ids = identifiersLike(routed, sameType)
+    return `${shown} has ${ids.length > 1 ? 'routing-policy record sets' : 'a routing-policy record set'} (${policyOf(routed)}, ${identified(ids)}); refusing to overwrite ${ids.length > 1 ? 'them' : 'it'}.`
   }
   const other = otherTypes.find((s) => s.AliasTarget || s.SetIdentifier !== undefined)
   if (other) {
+    const ids = other.AliasTarget ? [] : identifiersLike(other, otherTypes)
     const what = other.AliasTarget
       ? `an alias ${other.Type ?? '?'} record (to ${other.AliasTarget.DNSName ?? '?'})`
-      : `a ${policyOf(other)} ${other.Type ?? '?'} record set (SetIdentifier '${printable(other.SetIdentifier ?? '')}')`
-    return `${name} holds ${what} in zone ${o.zoneId}; refusing to write its ${target.type} beside it. Remove it or choose another name.`
+      : `${ids.length > 1 ? '' : 'a '}${policyOf(other)} ${other.Type ?? '?'} record set${ids.length > 1 ? 's' : ''} (${identified(ids)})`
+    const them = ids.length > 1 ? 'them' : 'it'
+    return `${name} holds ${what} in zone ${o.zoneId}; refusing to write its ${target.type} beside ${them}. Remove ${them} or choose another name.`
   }
   return undefined
 }

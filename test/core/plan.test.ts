@@ -185,6 +185,33 @@ describe('planRecord', () => {
     ).toBeUndefined()
   })
 
+  it('names every member of the other family, not only the first', () => {
+    const t: Target = { name: 'home.example.com', type: 'A', values: ['198.51.100.7'] }
+    const mv = (id: string, v: string): ResourceRecordSet =>
+      aaaa({ SetIdentifier: id, MultiValueAnswer: true, TTL: 60, ResourceRecords: [{ Value: v }] })
+    const here = [mv('gw-2', '2001:db8::2'), mv('gw-1', '2001:db8::1')]
+    expect(refusal(t, here, zone)).toBe(
+      "home.example.com holds multivalue answer AAAA record sets (identifiers 'gw-1', 'gw-2') in zone ZTEST; refusing to write its A beside them. Remove them or choose another name."
+    )
+    const weighted = (id: string): ResourceRecordSet =>
+      aaaa({ SetIdentifier: id, Weight: 1, TTL: 60, ResourceRecords: [{ Value: '2001:db8::1' }] })
+    // A machine publishing its own A member is refused by every weighted AAAA, all named.
+    expect(
+      refusal(t, [weighted('blue'), weighted('green')], { ...zone, setIdentifier: 'pi' })
+    ).toMatch(/holds weighted AAAA records \(identifiers 'blue', 'green'\); refusing/)
+  })
+
+  it('names every member of a routing policy of its own family', () => {
+    const w = (id: string): ResourceRecordSet => ({
+      ...a(['1.1.1.1']),
+      SetIdentifier: id,
+      Weight: 1
+    })
+    expect(refusal(target, [w('w-2'), w('w-1')], zone)).toMatch(
+      /has routing-policy record sets \(weighted, identifiers 'w-1', 'w-2'\); refusing to overwrite them/
+    )
+  })
+
   it('a plain set of the other family does not stop the name', () => {
     const other = aaaa({ TTL: 300, ResourceRecords: [{ Value: '2001:db8::1' }] })
     expect(refusal(target, [other], zone)).toBeUndefined()

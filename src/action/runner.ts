@@ -13,6 +13,7 @@ import { EOL } from 'node:os'
 import { addSecret, redact } from '../net/redact.js'
 import { requestIdToken } from './oidc-token.js'
 import { actionInputVariable } from '../inputs/env.js'
+import { printable } from '../model/text.js'
 
 export interface Runner {
   /** The input's value, trimmed; '' when unset. */
@@ -84,8 +85,10 @@ export function createRunner(
       process.exitCode = code
     })
   const line = (text: string): void => write(text + EOL)
+  // Last guard: whatever a message holds, no control sequence reaches the log.
+  const safe = (message: string): string => printable(redact(message), true)
   const command = (name: string, message: string): void =>
-    line(formatCommand(name, {}, redact(message)))
+    line(formatCommand(name, {}, safe(message)))
   const runner: Runner = {
     getInput: (name) => (env[actionInputVariable(name)] ?? '').trim(),
     setOutput(name, value) {
@@ -99,7 +102,7 @@ export function createRunner(
         )
       }
     },
-    info: (message) => line(redact(message)),
+    info: (message) => line(safe(message)),
     warning: (message) => command('warning', message),
     debug: (message) => command('debug', message),
     setFailed(message) {

@@ -17,6 +17,7 @@ import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
 import { policyCommand } from './policy.js'
 import { configFrom, inputUsageError } from './config.js'
 import { addEnvSecrets, addSecret, redact } from '../net/redact.js'
+import { printable } from '../model/text.js'
 import { monitorFromInputs } from '../notify/session.js'
 import { watchCommand, type WatchIo } from './watch/command.js'
 import { healthCommand } from './health.js'
@@ -38,12 +39,13 @@ function usage(io: Io, message: string, command = 'route53-ddns'): number {
   return EXIT_USAGE
 }
 
-/** The same Io, with every secret the run holds masked in what it writes. */
+/** The same Io, with every secret masked and every control sequence escaped in what it writes. */
 function redacted<T extends Io>(io: T): T {
+  const safe = (text: string): string => printable(redact(text), true)
   return {
     ...io,
-    stdout: { write: (text: string) => io.stdout.write(redact(text)) },
-    stderr: { write: (text: string) => io.stderr.write(redact(text)) }
+    stdout: { write: (text: string) => io.stdout.write(safe(text)) },
+    stderr: { write: (text: string) => io.stderr.write(safe(text)) }
   }
 }
 

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { isIP } from 'node:net'
-import { UpdateError, shown } from '../model/errors.js'
+import { UpdateError } from '../model/errors.js'
+import { excerpt } from '../model/text.js'
+import { redact } from '../net/redact.js'
 import { commandLabel } from '../inputs/ip-command.js'
 import { withoutSecrets } from '../inputs/env.js'
 import { parseEchoBody, type EchoParse } from './public.js'
@@ -35,7 +37,7 @@ export interface RunCommandOptions {
 function lastLine(text: string): string {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '')
   const last = lines[lines.length - 1]
-  return last ? `: ${shown(last.trim()).slice(0, 200)}` : ''
+  return last ? `: ${excerpt(last, 200, redact)}` : ''
 }
 
 /** The message for a command that did not start (a synchronous throw or an 'error' event). */

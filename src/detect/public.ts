@@ -6,6 +6,8 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { isIP } from 'node:net'
 import { UpdateError } from '../model/errors.js'
+import { cut, excerpt, printable } from '../model/text.js'
+import { redact } from '../net/redact.js'
 import type { Logger } from '../model/types.js'
 import { canonicalAddress, classifyAddress } from '../model/address.js'
 import { distinctProviders } from '../model/provider-url.js'
@@ -58,8 +60,7 @@ function isAddress(text: string): boolean {
 }
 
 function quoted(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat)
+  return `"${excerpt(text, 61, redact)}"`
 }
 
 function describeJunk(body: string): string {
@@ -164,7 +165,7 @@ function requestFailure(err: unknown, limits: AskLimits): string {
 /** Why an answer's status makes it unusable (redirects are not followed), if it does. */
 function statusProblem(status: number, headers: IncomingHttpHeaders): string | undefined {
   if (status >= 300 && status < 400) {
-    const to = headers.location ? ` to ${headers.location.slice(0, 200)}` : ''
+    const to = headers.location ? ` to ${cut(printable(headers.location), 200)}` : ''
     return `redirected (HTTP ${status}${to}), and redirects are not followed`
   }
   if (status < 200 || status >= 300) return `answered HTTP ${status}`

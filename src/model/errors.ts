@@ -1,7 +1,8 @@
-/** A short, printable rendering of user input for error messages (no control characters). */
+import { cut, printable } from './text.js'
+
+/** A short, printable rendering of user input or a command's output for error messages. */
 export function shown(value: string): string {
-  const printable = value.replace(/[^\x20-\x7e]/g, '?')
-  return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable
+  return cut(printable(value), 80)
 }
 
 /** Bad input: names the input and what is wrong. Raised before any AWS call. */
@@ -31,7 +32,8 @@ export function awsFailure(message: string, cause: unknown): UpdateError {
   const text = id
     ? `${message}${message.includes('\n') ? '\n' : ' '}(AWS request id ${id})`
     : message
-  return new UpdateError(text, { cause })
+  // AWS's message, or a proxy's answer in its place, reaches the log: no control sequences.
+  return new UpdateError(printable(text, true), { cause })
 }
 
 /** A message without the AWS request id awsFailure adds (two failures alike but for the id). */

@@ -52,3 +52,33 @@ export function secretParts(url: string): string[] {
   }
   return [...parts]
 }
+
+/**
+ * Everything in a secret URL after its host, whatever its length: each path segment and query
+ * value, as written and decoded, and the user info. An answer from the endpoint is shown only
+ * without these (a short key quoted back in a refusal is still the key).
+ */
+export function urlParts(url: string): string[] {
+  const parts = new Set<string>()
+  const both = (raw: string): void => {
+    parts.add(raw)
+    try {
+      parts.add(decodeURIComponent(raw))
+    } catch {
+      // Not valid percent-encoding: the raw form is enough.
+    }
+  }
+  try {
+    const u = new URL(url)
+    for (const seg of u.pathname.split('/')) both(seg)
+    for (const pair of u.search.replace(/^\?/, '').split('&'))
+      both(pair.slice(pair.indexOf('=') + 1))
+    for (const value of u.searchParams.values()) parts.add(value)
+    both(u.username)
+    both(u.password)
+  } catch {
+    parts.add(url)
+  }
+  parts.delete('')
+  return [...parts]
+}

@@ -6,19 +6,16 @@
  */
 import { secretValues } from '../inputs/env.js'
 import { secretParts } from '../model/secret-url.js'
+import { MASK, maskValues } from '../model/text.js'
 
 /** Values shorter than this are not treated as secrets: masking them would garble ordinary text. */
 export const MIN_SECRET_LENGTH = 8
-export const MASK = '***'
+export { MASK }
 
 const secrets = new Set<string>()
-/** Longest first, so a secret that contains another is masked whole. */
-let ordered: string[] = []
 
 function add(value: string): void {
-  if (value.length < MIN_SECRET_LENGTH || secrets.has(value)) return
-  secrets.add(value)
-  ordered = [...secrets].sort((a, b) => b.length - a.length)
+  if (value.length >= MIN_SECRET_LENGTH) secrets.add(value)
 }
 
 /**
@@ -34,11 +31,7 @@ export function addSecret(value: string | undefined): void {
 
 /** `text` with every registered secret replaced by `***`. */
 export function redact(text: string): string {
-  let out = text
-  for (const secret of ordered) {
-    if (out.includes(secret)) out = out.split(secret).join(MASK)
-  }
-  return out
+  return maskValues(text, secrets)
 }
 
 /** How many values are registered (for tests and debug lines; never the values). */
@@ -49,7 +42,6 @@ export function secretCount(): number {
 /** Forget every secret: tests only, so one test's secrets do not mask the next one's text. */
 export function clearSecrets(): void {
   secrets.clear()
-  ordered = []
 }
 
 /**

@@ -7,6 +7,8 @@ import { getOctokit } from '@actions/github'
 import type { RunContext } from '../model/run-context.js'
 import type { Logger } from '../model/types.js'
 import type { RunEvent } from './event.js'
+import { excerpt } from '../model/text.js'
+import { redact } from '../net/redact.js'
 import {
   ISSUE_LABEL,
   issueBody,
@@ -25,6 +27,57 @@ export interface FailureIssueDeps {
   timeoutMs: number
 }
 
+/** A GitHub text for a log line: the run's secrets masked, one escaped line, cut. */
+const said = (text: string, max = 200): string => excerpt(text, max, redact)
+
+/** What came back, in a few words: `an HTML page ("<!DOCTYPE html>…")`, `an object with keys …`. */
+export function answerShape(data: unknown): string {
+  if (typeof data === 'string') {
+    const html =
+      /^\s*<(?:!doctype html|html)\b/i.test(data) || /<\/?(?:html|head|body)\b/i.test(data)
+    const kind = html ? 'an HTML page' : data.trim() === '' ? 'an empty body' : 'text'
+    return data.trim() === '' ? kind : `${kind} ("${said(data, 120)}")`
+  }
+  if (Array.isArray(data)) return `a list of ${data.length} items`
+  if (data === null || data === undefined) return 'nothing'
+  if (typeof data === 'object')
+    return `an object with keys ${said(Object.keys(data).join(', '), 120)}`
+  return `a ${typeof data}`
+}
+
+interface IssueAnswer {
+  number: number
+  body?: string | null
+  html_url?: string
+  pull_request?: unknown
+}
+
+const isIssue = (v: unknown): v is IssueAnswer => {
+  const i = v as Partial<Record<keyof IssueAnswer, unknown>> | null
+  return (
+    typeof i === 'object' &&
+    i !== null &&
+    Number.isInteger(i.number) &&
+    (i.body === undefined || i.body === null || typeof i.body === 'string')
+  )
+}
+
+/** `data` as a list of issues, or an error saying what GitHub answered instead. */
+function issueList(data: unknown): IssueAnswer[] {
+  if (Array.isArray(data) && data.every(isIssue)) return data
+  throw new Error(
+    `GitHub answered the list of open issues with ${answerShape(data)}, not a list of issues`
+  )
+}
+
+/** `data` as the issue just created, or an error saying what GitHub answered instead. */
+function createdIssue(data: unknown): IssueAnswer & { html_url: string } {
+  if (isIssue(data) && typeof data.html_url === 'string') {
+    return data as IssueAnswer & { html_url: string }
+  }
+  throw new Error(`GitHub answered the new issue with ${answerShape(data)}, not an issue`)
+}
+
 /** Why GitHub refused, in terms of what to change. */
 export function issueApiProblem(err: unknown, timeoutMs: number): string {
   const e = err as { status?: number; name?: string; message?: string; cause?: { name?: string } }
@@ -35,14 +88,14 @@ export function issueApiProblem(err: unknown, timeoutMs: number): string {
   }
   if (e.status === 403 || e.status === 404 || e.status === 401) {
     return (
-      `GitHub answered HTTP ${e.status} (${e.message ?? 'refused'}). The token needs the ` +
+      `GitHub answered HTTP ${e.status} (${said(e.message ?? 'refused')}). The token needs the ` +
       '`issues: write` permission: add `permissions: { issues: write }` to the job ' +
       '(next to `id-token: write` if you use role-to-assume), or pass a github-token that has it'
     )
   }
   return e.status
-    ? `GitHub answered HTTP ${e.status} (${e.message ?? ''})`
-    : (e.message ?? String(err))
+    ? `GitHub answered HTTP ${e.status} (${said(e.message ?? '')})`
+    : said(e.message ?? String(err), 500)
 }
 
 /** One repository's issues API, each request bounded. */
@@ -69,14 +122,14 @@ export async function reportToIssue(
     logger: deps.logger
   }
   const key = issueKey(run, event.hostnames)
-  const { data: open } = await api.rest.listForRepo({
+  const { data: listed } = await api.rest.listForRepo({
     ...api.repo,
     state: 'open',
     labels: ISSUE_LABEL,
     per_page: 100,
     request: api.request()
   })
-  const issues = open.filter((i) => !i.pull_request)
+  const issues = issueList(listed).filter((i) => !i.pull_request)
   if (event.outcome === 'failed') return reportFailure(api, event, key, issues)
   // A run that failed before its names were known reported under the key without names.
   const markers = [issueMarker(key), issueMarker(issueKey(run, []))]
@@ -104,14 +157,15 @@ async function reportFailure(
     api.logger.info(`Commented on failure issue #${existing.number}.`)
     return 'commented'
   }
-  const { data: created } = await api.rest.create({
+  const { data } = await api.rest.create({
     ...api.repo,
     title: issueTitle(api.run, event.hostnames),
     body: issueBody(event, api.run, key),
     labels: [ISSUE_LABEL],
     request: api.request()
   })
-  api.logger.info(`Opened failure issue #${created.number}: ${created.html_url}`)
+  const created = createdIssue(data)
+  api.logger.info(`Opened failure issue #${created.number}: ${said(created.html_url)}`)
   return 'opened'
 }
 

@@ -13,7 +13,8 @@ import {
   type HttpRequest,
   type Send
 } from './http.js'
-import { shownUrl } from '../model/secret-url.js'
+import { shownUrl, urlParts } from '../model/secret-url.js'
+import { excerpt, maskValues } from '../model/text.js'
 import { shouldNotify, webhookKind, webhookRequest } from './webhook.js'
 import type { RecordReport } from '../model/types.js'
 
@@ -46,8 +47,21 @@ const ok = (status: number): boolean => status >= 200 && status < 300
 const refused = (what: string, where: string, status: number, said: string): string =>
   `${what} to ${where} was refused (HTTP ${status}${said ? `: ${said}` : ''}); the DDNS run itself is not affected.`
 
-const failedCall = (what: string, where: string, err: unknown): string =>
-  `${what} to ${where} failed: ${(err as Error).message}; the DDNS run itself is not affected.`
+const failedCall = (what: string, where: string, why: string): string =>
+  `${what} to ${where} failed: ${why}; the DDNS run itself is not affected.`
+
+/** Longest excerpt of an endpoint's answer in a warning. */
+export const MAX_ANSWER_SHOWN = 200
+
+/**
+ * A remote text (an endpoint's answer, an error) for a warning: the run's secrets and every part
+ * of the secret URL after its host, however short, masked first; then one escaped line, cut.
+ */
+function remoteText(url: string, redact: (text: string) => string) {
+  const parts = urlParts(url)
+  return (text: string): string =>
+    excerpt(text, MAX_ANSWER_SHOWN, (t) => maskValues(redact(t), parts))
+}
 
 /** One monitoring call: `what` to `url`, bounded, every problem a (redacted) warning. */
 export type MonitorCall = (what: string, url: string, req: HttpRequest) => Promise<void>
@@ -59,16 +73,16 @@ export function monitorCall(deps: MonitorDeps): MonitorCall {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS
   return async (what, url, req) => {
     const where = shownUrl(url)
+    const remote = remoteText(url, redact)
     try {
       const answer = await sendFn(req, { timeoutMs })
       if (ok(answer.status)) {
         logger.debug(`${what} to ${where}: HTTP ${answer.status}`)
         return
       }
-      const said = answer.body.trim().replace(/\s+/g, ' ').slice(0, 200)
-      logger.warning(redact(refused(what, where, answer.status, said)))
+      logger.warning(refused(what, where, answer.status, remote(answer.body)))
     } catch (err) {
-      logger.warning(redact(failedCall(what, where, err)))
+      logger.warning(failedCall(what, where, remote((err as Error).message)))
     }
   }
 }
@@ -117,7 +131,7 @@ export function startMonitoring(config: MonitorConfig, deps: MonitorDeps): Monit
       if (config.failureIssue && deps.failureIssue) {
         calls.push(
           deps.failureIssue(event, timeoutMs).catch((err: unknown) => {
-            logger.warning(redact(`failure-issue: ${(err as Error).message}`))
+            logger.warning(`failure-issue: ${excerpt((err as Error).message, 500, redact)}`)
           })
         )
       }

@@ -72,7 +72,7 @@ describe('runCommand start failures', () => {
   it('a refusal Node throws synchronously names ip-command and the program', async () => {
     const err = await runCommand(['/bin/echo\0x', '8.8.8.8']).catch((e: unknown) => e)
     expect((err as Error).message).toMatch(
-      /^command \/bin\/echo.x \(ip-command\) could not be started: ERR_INVALID_ARG_VALUE/
+      /^command \/bin\/echo\\x00x \(ip-command\) could not be started: ERR_INVALID_ARG_VALUE/
     )
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { secretParts, shownUrl, validateSecretUrl } from '../../src/model/secret-url.js'
+import { secretParts, shownUrl, urlParts, validateSecretUrl } from '../../src/model/secret-url.js'
 
 const UUID = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'
 
@@ -45,5 +45,18 @@ describe('secret URLs in logs', () => {
     expect(secretParts(`https://kuma.example.com/api/push/${'k'.repeat(20)}?status=up`)).toContain(
       'k'.repeat(20)
     )
+  })
+})
+
+describe('urlParts', () => {
+  it('every path segment and query value after the host, whatever its length, both spellings', () => {
+    expect(
+      urlParts('https://u:pw@hooks.example.com/api/x/kq7Zp2%2BLx?key=ab%20c&t=Zp2&flag').sort()
+    ).toEqual(
+      ['Zp2', 'ab c', 'ab%20c', 'api', 'flag', 'kq7Zp2%2BLx', 'kq7Zp2+Lx', 'pw', 'u', 'x'].sort()
+    )
+  })
+  it('not a URL: the whole text', () => {
+    expect(urlParts('junk')).toEqual(['junk'])
   })
 })

@@ -1,10 +1,10 @@
 // The failure issue through @actions/github's Octokit against a loopback stand-in of GitHub's API.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { reportToIssue, updateFailureIssue } from '../../src/notify/failure-issue.js'
+import { answerShape, reportToIssue, updateFailureIssue } from '../../src/notify/failure-issue.js'
 import { ISSUE_LABEL } from '../../src/notify/issue-text.js'
 import { startGitHubStandIn, type GitHubStandIn } from '../github-stand-in/index.js'
 import { startRecorder } from '../helpers/recorder.js'
-import { RUN, event } from './fixtures.js'
+import { RUN, controls, event } from './fixtures.js'
 import type { Logger } from '../../src/model/types.js'
 
 const TOKEN = 'ghs_standInToken0123456789'
@@ -123,5 +123,63 @@ describe('failure issue', () => {
     expect(logs).toEqual([
       'warning: failure-issue: could not update the failure issue: GitHub gave no answer within 0.1 s'
     ])
+  })
+
+  describe('answers of the wrong shape say what came back', () => {
+    const page =
+      '<!DOCTYPE html>\n<html><head><title>Sign in \u001b]0;pwned\u0007</title></head><body>' +
+      'x'.repeat(500) +
+      '</body></html>'
+    const withAnswer = async (
+      path: string,
+      status: number,
+      body: string,
+      e = failed('x')
+    ): Promise<void> => {
+      const portal = await startRecorder()
+      portal.answer(path, status, body)
+      try {
+        await updateFailureIssue(e, { ...deps(), run: { ...RUN, apiUrl: portal.base } })
+      } finally {
+        await portal.close()
+      }
+    }
+
+    it('an HTML page instead of the list of issues', async () => {
+      await withAnswer('/repos/', 200, page)
+      expect(logs).toHaveLength(1)
+      expect(logs[0]).toMatch(
+        /^warning: failure-issue: could not update the failure issue: GitHub answered the list of open issues with an HTML page \("<!DOCTYPE html> <html><head><title>Sign in \\x1b\]0;pwned\\x07<\/title>.*…"\), not a list of issues$/
+      )
+      expect(logs[0]).not.toContain('is not a function')
+      expect(logs[0]!.length).toBeLessThan(300)
+    })
+
+    it('text that is not JSON', async () => {
+      await withAnswer('/repos/', 200, '[1,2]')
+      expect(logs).toEqual([
+        'warning: failure-issue: could not update the failure issue: GitHub answered the list of open issues with text ("[1,2]"), not a list of issues'
+      ])
+    })
+
+    it.each([
+      [{ message: 'maintenance' }, 'an object with keys message'],
+      [[1, 2], 'a list of 2 items'],
+      [null, 'nothing'],
+      ['', 'an empty body'],
+      [42, 'a number'],
+      ['<html><body>hi</body></html>', 'an HTML page ("<html><body>hi</body></html>")']
+    ])('answerShape(%j)', (data, shape) => {
+      expect(answerShape(data)).toBe(shape)
+    })
+
+    it('an error page is one escaped line, cut', async () => {
+      await withAnswer('/repos/', 502, page)
+      expect(logs).toHaveLength(1)
+      expect(logs[0]).toMatch(
+        /GitHub answered HTTP 502 \(<!DOCTYPE html> <html>.*\\x1b\]0;pwned\\x07.*…\)$/
+      )
+      expect(controls(logs[0] as string)).toEqual([])
+    })
   })
 })

@@ -40,3 +40,10 @@ export function event(over: Partial<RunEvent> = {}): RunEvent {
     ...over
   }
 }
+
+/** Controls other than line feed and tab (C0, DEL, C1). */
+export const controls = (text: string): string[] =>
+  [...text].filter((ch) => {
+    const c = ch.charCodeAt(0)
+    return (c < 0x20 && ch !== '\n' && ch !== '\t') || (c >= 0x7f && c <= 0x9f)
+  })

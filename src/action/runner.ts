@@ -13,7 +13,7 @@ import { EOL } from 'node:os'
 import { addSecret, redact } from '../net/redact.js'
 import { requestIdToken } from './oidc-token.js'
 import { actionInputVariable } from '../inputs/env.js'
-import { printable } from '../model/text.js'
+import { LINES, printable } from '../model/text.js'
 
 export interface Runner {
   /** The input's value, trimmed; '' when unset. */
@@ -85,8 +85,9 @@ export function createRunner(
       process.exitCode = code
     })
   const line = (text: string): void => write(text + EOL)
-  // Last guard: whatever a message holds, no control sequence reaches the log.
-  const safe = (message: string): string => printable(redact(message), true)
+  // Last guard: whatever a message holds, no control sequence reaches the log (carriage returns
+  // are the workflow commands' own business, as in @actions/core).
+  const safe = (message: string): string => printable(redact(message), `\r${LINES}`)
   const command = (name: string, message: string): void =>
     line(formatCommand(name, {}, safe(message)))
   const runner: Runner = {

@@ -17,7 +17,7 @@ import { cliLogger, EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Io }
 import { policyCommand } from './policy.js'
 import { configFrom, inputUsageError } from './config.js'
 import { addEnvSecrets, addSecret, redact } from '../net/redact.js'
-import { printable } from '../model/text.js'
+import { LINES, printable } from '../model/text.js'
 import { monitorFromInputs } from '../notify/session.js'
 import { watchCommand, type WatchIo } from './watch/command.js'
 import { healthCommand } from './health.js'
@@ -41,7 +41,7 @@ function usage(io: Io, message: string, command = 'route53-ddns'): number {
 
 /** The same Io, with every secret masked and every control sequence escaped in what it writes. */
 function redacted<T extends Io>(io: T): T {
-  const safe = (text: string): string => printable(redact(text), true)
+  const safe = (text: string): string => printable(redact(text), LINES)
   return {
     ...io,
     stdout: { write: (text: string) => io.stdout.write(safe(text)) },

@@ -1,4 +1,4 @@
-import { cut, printable } from './text.js'
+import { LINES, cut, printable } from './text.js'
 
 /** A short, printable rendering of user input or a command's output for error messages. */
 export function shown(value: string): string {
@@ -33,7 +33,7 @@ export function awsFailure(message: string, cause: unknown): UpdateError {
     ? `${message}${message.includes('\n') ? '\n' : ' '}(AWS request id ${id})`
     : message
   // AWS's message, or a proxy's answer in its place, reaches the log: no control sequences.
-  return new UpdateError(printable(text, true), { cause })
+  return new UpdateError(printable(text, LINES), { cause })
 }
 
 /** A message without the AWS request id awsFailure adds (two failures alike but for the id). */

@@ -17,11 +17,15 @@ function escapeChar(ch: string): string {
 /**
  * `text` with every control and invisible character written as an escape (`\x1b`, `\u{202e}`),
  * so nothing it holds can move the cursor, clear or retitle a terminal, or reorder what is shown.
- * `lines` keeps line feeds and tabs (for text already split into lines by its sink).
+ * `keep` lists the characters its sink handles itself (line feeds and tabs, for text it splits
+ * into lines; the runner's workflow commands also encode carriage returns).
  */
-export function printable(text: string, lines = false): string {
-  return text.replace(UNSAFE, (ch) => (lines && (ch === '\n' || ch === '\t') ? ch : escapeChar(ch)))
+export function printable(text: string, keep = ''): string {
+  return text.replace(UNSAFE, (ch) => (keep.includes(ch) ? ch : escapeChar(ch)))
 }
+
+/** What a sink that splits text into lines keeps: line feeds and tabs. */
+export const LINES = '\n\t'
 
 /** At most `max` characters, with `…` where it was cut. */
 export function cut(text: string, max: number): string {

@@ -76,6 +76,18 @@ describe('workflow commands (GitHub documented escaping)', () => {
   })
 })
 
+describe('control sequences in messages', () => {
+  it('are escaped in log lines and annotations; line ends stay the commands’ own', () => {
+    const { runner, stdout } = realRunner()
+    runner.info('a\u001b[2Jb\u009b31m')
+    runner.warning('w\u001b]0;t\u0007\r\nx')
+    expect(stdout().split(/\r?\n/).slice(0, 2)).toEqual([
+      'a\\x1b[2Jb\\x9b31m',
+      '::warning::w\\x1b]0;t\\x07%0D%0Ax'
+    ])
+  })
+})
+
 describe('file commands', () => {
   it('writes outputs in the heredoc form with a fresh random delimiter each time', () => {
     const { output } = files()

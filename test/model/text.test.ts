@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cut, excerpt, maskValues, printable } from '../../src/model/text.js'
+import { LINES, cut, excerpt, maskValues, printable } from '../../src/model/text.js'
 import { awsFailure, shown } from '../../src/model/errors.js'
 import { parseEchoBody } from '../../src/detect/public.js'
 
@@ -20,7 +20,8 @@ describe('printable: the one escaping of outside text', () => {
   })
 
   it('for text its sink splits into lines, keeps line feeds and tabs only', () => {
-    expect(printable('a\n\tb\r\n\u001b[0m', true)).toBe('a\n\tb\\x0d\n\\x1b[0m')
+    expect(printable('a\n\tb\r\n\u001b[0m', LINES)).toBe('a\n\tb\\x0d\n\\x1b[0m')
+    expect(printable('a\r\n\u001b', '\r\n')).toBe('a\r\n\\x1b')
   })
 
   it('shown (inputs, command output) and AWS messages use it', () => {

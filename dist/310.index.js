@@ -206,6 +206,10 @@ function detectLocal(family, opts) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: ./lib/model/text.js
+var model_text = __webpack_require__(7798);
+// EXTERNAL MODULE: ./lib/net/redact.js
+var redact = __webpack_require__(7794);
 // EXTERNAL MODULE: ./lib/model/provider-url.js
 var provider_url = __webpack_require__(264);
 // EXTERNAL MODULE: ./lib/net/request.js
@@ -279,6 +283,8 @@ function votesByAddress(answers) {
 
 
 
+
+
 /** Built-in echo services per family (HTTPS only). Each answers with the caller's address. */
 const DEFAULT_PROVIDERS = {
     4: [
@@ -305,8 +311,7 @@ function isAddress(text) {
     return (0,external_node_net_.isIP)(text) !== 0 && !text.includes('%');
 }
 function quoted(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat);
+    return `"${(0,model_text/* excerpt */.Kb)(text, 61, redact/* redact */.E$)}"`;
 }
 function describeJunk(body) {
     const start = body.trimStart();
@@ -390,7 +395,7 @@ function requestFailure(err, limits) {
 /** Why an answer's status makes it unusable (redirects are not followed), if it does. */
 function statusProblem(status, headers) {
     if (status >= 300 && status < 400) {
-        const to = headers.location ? ` to ${headers.location.slice(0, 200)}` : '';
+        const to = headers.location ? ` to ${(0,model_text/* cut */.Jj)((0,model_text/* printable */.g$)(headers.location), 200)}` : '';
         return `redirected (HTTP ${status}${to}), and redirects are not followed`;
     }
     if (status < 200 || status >= 300)
@@ -545,6 +550,8 @@ async function detectPublic(family, providers, opts) {
 var ip_command = __webpack_require__(4964);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./lib/inputs/env.js
+var inputs_env = __webpack_require__(9354);
 ;// CONCATENATED MODULE: ./lib/detect/process.js
 
 
@@ -644,6 +651,9 @@ function killTree(child, platform) {
 
 
 
+
+
+
 /**
  * `ip-source: command`: run a program the operator configured (never built from event data) and
  * read this machine's address from its stdout, parsed as strictly as an echo service's answer.
@@ -654,21 +664,10 @@ function killTree(child, platform) {
 const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
 /** Largest output accepted; one or two addresses are far smaller. */
 const MAX_COMMAND_OUTPUT_BYTES = 4096;
-/** Credentials of this run that the command has no business seeing. */
-const WITHHELD_ENV = [
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_SECURITY_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_URL',
-    'ACTIONS_RUNTIME_TOKEN',
-    'GITHUB_TOKEN'
-];
 function lastLine(text) {
     const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
     const last = lines[lines.length - 1];
-    return last ? `: ${(0,errors/* shown */.SP)(last.trim()).slice(0, 200)}` : '';
+    return last ? `: ${(0,model_text/* excerpt */.Kb)(last, 200, redact/* redact */.E$)}` : '';
 }
 /** The message for a command that did not start (a synchronous throw or an 'error' event). */
 function startFailure(label, e) {
@@ -693,9 +692,7 @@ function startFailure(label, e) {
 function runCommand(argv, opts = {}) {
     const label = (0,ip_command/* commandLabel */.M)(argv);
     const platform = opts.platform ?? process.platform;
-    const env = { ...(opts.env ?? process.env) };
-    for (const name of WITHHELD_ENV)
-        delete env[name];
+    const env = (0,inputs_env/* withoutSecrets */.cT)(opts.env ?? process.env, platform);
     return new Promise((resolve, reject) => {
         let child;
         try {

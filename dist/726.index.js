@@ -11,10 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   updateFailureIssue: () => (/* binding */ updateFailureIssue)
 });
 
-// UNUSED EXPORTS: issueApiProblem, reportToIssue
+// UNUSED EXPORTS: answerShape, issueApiProblem, reportToIssue
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./lib/model/text.js
+var model_text = __webpack_require__(7798);
+// EXTERNAL MODULE: ./lib/net/redact.js
+var redact = __webpack_require__(7794);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/model/run-context.js
@@ -98,6 +102,45 @@ function recoveryComment(event, run) {
  */
 
 
+
+
+/** A GitHub text for a log line: the run's secrets masked, one escaped line, cut. */
+const said = (text, max = 200) => (0,model_text/* excerpt */.Kb)(text, max, redact/* redact */.E$);
+/** What came back, in a few words: `an HTML page ("<!DOCTYPE html>…")`, `an object with keys …`. */
+function answerShape(data) {
+    if (typeof data === 'string') {
+        const html = /^\s*<(?:!doctype html|html)\b/i.test(data) || /<\/?(?:html|head|body)\b/i.test(data);
+        const kind = html ? 'an HTML page' : data.trim() === '' ? 'an empty body' : 'text';
+        return data.trim() === '' ? kind : `${kind} ("${said(data, 120)}")`;
+    }
+    if (Array.isArray(data))
+        return `a list of ${data.length} items`;
+    if (data === null || data === undefined)
+        return 'nothing';
+    if (typeof data === 'object')
+        return `an object with keys ${said(Object.keys(data).join(', '), 120)}`;
+    return `a ${typeof data}`;
+}
+const isIssue = (v) => {
+    const i = v;
+    return (typeof i === 'object' &&
+        i !== null &&
+        Number.isInteger(i.number) &&
+        (i.body === undefined || i.body === null || typeof i.body === 'string'));
+};
+/** `data` as a list of issues, or an error saying what GitHub answered instead. */
+function issueList(data) {
+    if (Array.isArray(data) && data.every(isIssue))
+        return data;
+    throw new Error(`GitHub answered the list of open issues with ${answerShape(data)}, not a list of issues`);
+}
+/** `data` as the issue just created, or an error saying what GitHub answered instead. */
+function createdIssue(data) {
+    if (isIssue(data) && typeof data.html_url === 'string') {
+        return data;
+    }
+    throw new Error(`GitHub answered the new issue with ${answerShape(data)}, not an issue`);
+}
 /** Why GitHub refused, in terms of what to change. */
 function issueApiProblem(err, timeoutMs) {
     const e = err;
@@ -107,13 +150,13 @@ function issueApiProblem(err, timeoutMs) {
         return `GitHub gave no answer within ${timeoutMs / 1000} s`;
     }
     if (e.status === 403 || e.status === 404 || e.status === 401) {
-        return (`GitHub answered HTTP ${e.status} (${e.message ?? 'refused'}). The token needs the ` +
+        return (`GitHub answered HTTP ${e.status} (${said(e.message ?? 'refused')}). The token needs the ` +
             '`issues: write` permission: add `permissions: { issues: write }` to the job ' +
             '(next to `id-token: write` if you use role-to-assume), or pass a github-token that has it');
     }
     return e.status
-        ? `GitHub answered HTTP ${e.status} (${e.message ?? ''})`
-        : (e.message ?? String(err));
+        ? `GitHub answered HTTP ${e.status} (${said(e.message ?? '')})`
+        : said(e.message ?? String(err), 500);
 }
 /** Report the run to its failure issue; resolves to what was done. Throws on API errors. */
 async function reportToIssue(event, deps) {
@@ -127,14 +170,14 @@ async function reportToIssue(event, deps) {
         logger: deps.logger
     };
     const key = issueKey(run, event.hostnames);
-    const { data: open } = await api.rest.listForRepo({
+    const { data: listed } = await api.rest.listForRepo({
         ...api.repo,
         state: 'open',
         labels: ISSUE_LABEL,
         per_page: 100,
         request: api.request()
     });
-    const issues = open.filter((i) => !i.pull_request);
+    const issues = issueList(listed).filter((i) => !i.pull_request);
     if (event.outcome === 'failed')
         return reportFailure(api, event, key, issues);
     // A run that failed before its names were known reported under the key without names.
@@ -159,14 +202,15 @@ async function reportFailure(api, event, key, issues) {
         api.logger.info(`Commented on failure issue #${existing.number}.`);
         return 'commented';
     }
-    const { data: created } = await api.rest.create({
+    const { data } = await api.rest.create({
         ...api.repo,
         title: issueTitle(api.run, event.hostnames),
         body: issueBody(event, api.run, key),
         labels: [ISSUE_LABEL],
         request: api.request()
     });
-    api.logger.info(`Opened failure issue #${created.number}: ${created.html_url}`);
+    const created = createdIssue(data);
+    api.logger.info(`Opened failure issue #${created.number}: ${said(created.html_url)}`);
     return 'opened';
 }
 /** A succeeding run: say so on an issue that a failure opened, and close it. */

@@ -638,6 +638,80 @@ function firstLine<T>(child: ReturnType<typeof spawn>): Promise<T> {
   })
 }
 
+/** The watch bundle in namespace `ns`, counting its changes and failures (stderr shown). */
+function spawnWatch(ns: string, env: Record<string, string>, zoneId: string) {
+  const home = mkdtempSync(join(tmpdir(), 'r53-rss-'))
+  const argv = ['--hostname', 'rss.example.com', '--hosted-zone-id', zoneId]
+  const watcher = spawn(
+    'ip',
+    [
+      'netns',
+      'exec',
+      ns,
+      NODE24,
+      join(ROOT, 'dist/cli/index.js'),
+      'watch',
+      ...argv,
+      '--ip-source',
+      'local',
+      '--interface',
+      'ddns0',
+      '--interval',
+      '1',
+      '--json'
+    ],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        ...env
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  const seen = { changes: 0, failures: 0 }
+  let out = ''
+  watcher.stdout.on('data', (d: Buffer) => {
+    out += d.toString()
+    const lines = out.split('\n')
+    out = lines.pop() ?? ''
+    for (const l of lines) {
+      const e = JSON.parse(l) as { event: string }
+      if (e.event === 'change') seen.changes++
+      if (e.event === 'failure') seen.failures++
+    }
+  })
+  // Failures and warnings are shown: a soak is for finding them.
+  watcher.stderr.on('data', (d: Buffer) => process.stderr.write(`    watch: ${d.toString()}`))
+  return { watcher, seen }
+}
+
+/** RSS of `pid` every 2 s for `seconds`, moving the interface's address every 15 s. */
+async function sampleRss(
+  pid: number,
+  ns: string,
+  seconds: number
+): Promise<{ rss: number[]; address: string }> {
+  const rss: number[] = []
+  const started = Date.now()
+  let n = 1
+  let lastChange = started
+  while (Date.now() - started < seconds * 1000) {
+    await new Promise((r) => setTimeout(r, 2000))
+    rss.push(rssOf(pid))
+    if (Date.now() - lastChange >= 15_000) {
+      ip('-n', ns, 'addr', 'del', `203.0.113.${n}/32`, 'dev', 'ddns0')
+      n = (n % 200) + 1
+      ip('-n', ns, 'addr', 'add', `203.0.113.${n}/32`, 'dev', 'ddns0')
+      lastChange = Date.now()
+    }
+  }
+  await new Promise((r) => setTimeout(r, 2000))
+  return { rss, address: `203.0.113.${n}` }
+}
+
 async function watchRss(): Promise<void> {
   // (w5) The bundle under Node 24 for real minutes at --interval 1 with local detection, inside a
   // network namespace of its own: the address of an interface there changes every 15 s. The
@@ -655,79 +729,18 @@ async function watchRss(): Promise<void> {
     ip('-n', ns, 'link', 'add', 'ddns0', 'type', 'bridge')
     ip('-n', ns, 'link', 'set', 'ddns0', 'up')
     ip('-n', ns, 'addr', 'add', '203.0.113.1/32', 'dev', 'ddns0')
-    const tsx = join(ROOT, 'node_modules/.bin/tsx')
-    const standIn = spawn(
-      'ip',
-      ['netns', 'exec', ns, tsx, join(ROOT, 'test/helpers/stand-in-serve.ts')],
-      {
-        stdio: ['ignore', 'pipe', 'inherit']
-      }
-    )
+    const serve = [
+      join(ROOT, 'node_modules/.bin/tsx'),
+      join(ROOT, 'test/helpers/stand-in-serve.ts')
+    ]
+    const standIn = spawn('ip', ['netns', 'exec', ns, ...serve], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
     const { env, zoneId } = await firstLine<{ env: Record<string, string>; zoneId: string }>(
       standIn
     )
-    const home = mkdtempSync(join(tmpdir(), 'r53-rss-'))
-    const watcher = spawn(
-      'ip',
-      [
-        'netns',
-        'exec',
-        ns,
-        NODE24,
-        join(ROOT, 'dist/cli/index.js'),
-        'watch',
-        '--hostname',
-        'rss.example.com',
-        '--hosted-zone-id',
-        zoneId,
-        '--ip-source',
-        'local',
-        '--interface',
-        'ddns0',
-        '--interval',
-        '1',
-        '--json'
-      ],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          AWS_CONFIG_FILE: '/dev/null',
-          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-          ...env
-        },
-        stdio: ['ignore', 'pipe', 'pipe']
-      }
-    )
-    let changes = 0
-    let failures = 0
-    let out = ''
-    watcher.stdout.on('data', (d: Buffer) => {
-      out += d.toString()
-      const lines = out.split('\n')
-      out = lines.pop() ?? ''
-      for (const l of lines) {
-        const e = JSON.parse(l) as { event: string }
-        if (e.event === 'change') changes++
-        if (e.event === 'failure') failures++
-      }
-    })
-    watcher.stderr.on('data', () => undefined)
-    const rss: number[] = []
-    const started = Date.now()
-    let address = 1
-    let lastChange = started
-    while (Date.now() - started < seconds * 1000) {
-      await new Promise((r) => setTimeout(r, 2000))
-      if (watcher.pid) rss.push(rssOf(watcher.pid))
-      if (Date.now() - lastChange >= 15_000) {
-        ip('-n', ns, 'addr', 'del', `203.0.113.${address}/32`, 'dev', 'ddns0')
-        address = (address % 200) + 1
-        ip('-n', ns, 'addr', 'add', `203.0.113.${address}/32`, 'dev', 'ddns0')
-        lastChange = Date.now()
-      }
-    }
-    await new Promise((r) => setTimeout(r, 2000))
+    const { watcher, seen } = spawnWatch(ns, env, zoneId)
+    const { rss, address } = await sampleRss(watcher.pid ?? 0, ns, seconds)
     watcher.kill('SIGTERM')
     const code = await new Promise<number | null>((r) => watcher.on('close', r))
     const endState = firstLine<{
@@ -742,9 +755,15 @@ async function watchRss(): Promise<void> {
     row(
       `(w5) watch bundle, Node 24, --interval 1, local detection, ${seconds} s real`,
       `${counts.list + counts.change} (List ${counts.list}, Change ${counts.change})`,
-      `${changes} changes written, ${failures} failures; exit ${code}; record ${held?.join(',') === `203.0.113.${address}` ? 'correct at the end' : `WRONG: ${held?.join(',')}`}`,
+      `${seen.changes} changes written, ${seen.failures} failures; exit ${code}; record ${held?.join(',') === address ? 'correct at the end' : `WRONG: ${held?.join(',')}`}`,
       `${seconds} s`,
       `RSS start ${mb(rss[0] ?? 0)}, end ${mb(rss.at(-1) ?? 0)}, max ${mb(Math.max(...rss))} (${rss.length} samples every 2 s)`
+    )
+    console.error(
+      `    RSS every 30 s: ${rss
+        .filter((_, i) => i % 15 === 0)
+        .map(mb)
+        .join(', ')}`
     )
   } finally {
     spawnSync('ip', ['netns', 'del', ns])

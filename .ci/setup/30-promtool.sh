@@ -12,4 +12,4 @@ if ! command -v promtool > /dev/null; then
   fi
   export PATH="$promtool_dir/usr/bin:$PATH"
 fi
-promtool --version | head -1
+promtool --version 2>&1 | sed -n 1p

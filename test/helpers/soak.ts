@@ -15,7 +15,9 @@ import { EventEmitter } from 'node:events'
 import { UpdateError } from '../../src/model/errors.js'
 import { RunStopped } from '../../src/core/lifecycle.js'
 import { createRoute53Client } from '../../src/aws/route53.js'
-import { update } from '../../src/core/update.js'
+import { update, type UpdateDeps, type UpdateOutcome } from '../../src/core/update.js'
+import type { Detected } from '../../src/detect/index.js'
+import type { Config } from '../../src/model/types.js'
 import { backoffMs } from '../../src/cli/watch/loop.js'
 import { main } from '../../src/cli/main.js'
 import type { WatchIo } from '../../src/cli/watch/command.js'
@@ -109,54 +111,220 @@ function injectRoute53(s: StandIn, kind: Route53Fault): void {
   if (kind === 'hang') s.inject({ error: 'Delay', delayMs: 250, times: 2 })
 }
 
-/** Run the soak; the stand-in must have `zoneId` and its env in process.env. */
-export async function soak(s: StandIn, zoneId: string, o: SoakOptions): Promise<SoakResult> {
-  const rand = prng(o.seed)
-  const name = 'soak.example.com'
-  const intervalMs = o.intervalS * S
-  const span = o.ticks * intervalMs
-  const epoch = Date.parse('2026-01-01T00:00:00Z')
-  let now = epoch
-  const t = (): number => now - epoch
+/** The simulated world: when the address changes, when a human edits, when faults strike. */
+interface World {
+  changes: { at: number; address: string }[]
+  edits: number[]
+  r53: Window<Route53Fault>[]
+  det: Window<DetectFault>[]
+  /** From here on no fault: the end state says whether everything recovered. */
+  quietFrom: number
+}
 
-  // The world: address changes every 1–6 h, a human edit about once a day, faults.
+function makeWorld(rand: () => number, span: number, faulty: boolean): World {
+  const until = faulty ? span : 1
   const changes: { at: number; address: string }[] = []
-  const world = o.world ?? true
-  const until = world ? span : 1
   for (let at = 0, i = 1; at < until; at += Math.floor(H + rand() * 5 * H), i++) {
     changes.push({ at, address: `203.0.${113 + Math.floor(i / 250)}.${(i % 250) + 1}` })
   }
   const edits: number[] = []
   for (let at = 3 * H; at < until * 0.95; at += Math.floor(3 * H + rand() * 6 * H)) edits.push(at)
-  const days = world ? span / (24 * H) : 0
-  const r53 = windows<Route53Fault>(
-    rand,
-    ['throttle-burst', 'throttle-outage', '5xx-burst', '5xx-outage', 'hang', 'bound'],
-    Math.ceil(days * 2),
-    span,
-    2 * H
-  )
-  const det = windows<DetectFault>(rand, ['disagree', 'flap', 'hang'], Math.ceil(days * 2), span, H)
-  // The last 10% is quiet, so the end state says whether everything recovered.
-  const quietFrom = span * 0.9
+  const windowsPerDay = faulty ? Math.ceil((span / (24 * H)) * 2) : 0
+  const r53Kinds: Route53Fault[] = [
+    'throttle-burst',
+    'throttle-outage',
+    '5xx-burst',
+    '5xx-outage',
+    'hang',
+    'bound'
+  ]
+  return {
+    changes,
+    edits,
+    r53: windows(rand, r53Kinds, windowsPerDay, span, 2 * H),
+    det: windows<DetectFault>(rand, ['disagree', 'flap', 'hang'], windowsPerDay, span, H),
+    quietFrom: span * 0.9
+  }
+}
 
-  const addressAt = (ms: number): string => {
-    let a = changes[0]!.address
-    for (const c of changes) if (c.at <= ms) a = c.address
+/** The update's answer when the run's time bound cut it off (as core/lifecycle.ts reports it). */
+function boundHit(): UpdateOutcome {
+  const error = new RunStopped(
+    'deadline',
+    "Route 53 did not answer within the run's time bound of 120 s; nothing more was written.",
+    (w) => w
+  )
+  const report = {
+    dryRun: false,
+    records: [],
+    ipv4: [],
+    ipv6: [],
+    origins: [],
+    changeIds: [],
+    changed: false,
+    attempted: []
+  }
+  return { report, error }
+}
+
+const NAME = 'soak.example.com'
+
+/** One soak run: the fake clock, the simulated detector, the faulty update and what they saw. */
+class Soak {
+  now = Date.parse('2026-01-01T00:00:00Z')
+  readonly epoch = this.now
+  readonly signals = Object.assign(new EventEmitter(), { platform: 'linux' as const })
+  readonly published = new Map<string, number>() // address → when first held
+  readonly corrections: { edit: number; at: number }[] = []
+  /** The failure streak over time: its length at each failure, 0 at each recovery. */
+  readonly trace: { at: number; streak: number }[] = []
+  private nextEdit = 0
+  editedAt: number | undefined
+  private flap = false
+  readonly client = createRoute53Client({
+    region: 'us-east-1',
+    timing: NO_WAIT,
+    timeouts: { connectMs: 1000, responseMs: 100 }
+  })
+
+  constructor(
+    readonly s: StandIn,
+    readonly zoneId: string,
+    readonly o: SoakOptions,
+    readonly w: World,
+    readonly result: SoakResult,
+    readonly rand: () => number
+  ) {}
+
+  t(): number {
+    return this.now - this.epoch
+  }
+
+  addressAt(ms: number): string {
+    let a = this.w.changes[0]!.address
+    for (const c of this.w.changes) if (c.at <= ms) a = c.address
     return a
   }
-  const held = (): string[] =>
-    s
-      .records(zoneId)
-      .filter((r) => r.Name === `${name}.` && r.Type === 'A')
+
+  held(): string[] {
+    return this.s
+      .records(this.zoneId)
+      .filter((r) => r.Name === `${NAME}.` && r.Type === 'A')
       .flatMap((r) => (r.ResourceRecords ?? []).map((v) => v.Value ?? ''))
+  }
+
+  /** The watch's JSON lines: writes of foreign addresses, failures and recoveries. */
+  line(text: string): boolean {
+    const e = JSON.parse(text) as { event: string; after?: string[]; failures?: number }
+    if (e.event === 'change' && e.after?.length === 1) {
+      const a = e.after[0] ?? ''
+      if (!this.w.changes.some((c) => c.address === a && c.at <= this.t()))
+        this.result.foreignWrites++
+    }
+    if (e.event === 'failure') {
+      this.result.failures++
+      this.trace.push({ at: this.t(), streak: e.failures ?? 0 })
+    }
+    if (e.event === 'recovered') this.trace.push({ at: this.t(), streak: 0 })
+    return true
+  }
+
+  /** Between ticks: time passes, a human may edit the record, the run ends after `ticks`. */
+  async sleep(ms: number): Promise<void> {
+    const r = this.result
+    r.ticks++
+    if (this.o.sample && r.ticks % this.o.sample.every === 0) this.o.sample.at(r.ticks)
+    if (r.ticks % 1000 === 0) this.s.resetLog()
+    this.now += ms
+    while ((this.w.edits[this.nextEdit] ?? Infinity) <= this.t()) {
+      const value = `198.51.100.${(this.nextEdit % 200) + 1}`
+      this.s.seed(this.zoneId, {
+        Name: NAME,
+        Type: 'A',
+        TTL: 300,
+        ResourceRecords: [{ Value: value }]
+      })
+      this.editedAt = this.w.edits[this.nextEdit++]
+    }
+    if (r.ticks >= this.o.ticks) this.signals.emit('SIGTERM')
+    return Promise.resolve()
+  }
+
+  /** Detection at its boundary: the address, or what real detection says when providers fail. */
+  async detect(): Promise<Detected> {
+    const fault = this.t() < this.w.quietFrom ? activeAt(this.w.det, this.t()) : undefined
+    if (fault?.kind === 'disagree')
+      throw new UpdateError(
+        'IPv4: the address-echo providers disagree (203.0.113.250, 192.0.2.1); nothing was published.'
+      )
+    if (fault?.kind === 'flap' && (this.flap = !this.flap))
+      throw new UpdateError('IPv4: only one address-echo provider answered; nothing was published.')
+    if (fault?.kind === 'hang') {
+      this.now += 15 * S
+      throw new UpdateError('IPv4: no address-echo provider answered within 15 s.')
+    }
+    const address = this.addressAt(this.t())
+    return Promise.resolve({
+      ipv4: [address],
+      ipv6: [],
+      origins: [{ family: 4, address, how: 'soak' }]
+    })
+  }
+
+  /** The real update() with the stand-in's faults for this moment; checks what it leaves. */
+  async update(config: Config, deps: UpdateDeps): Promise<UpdateOutcome> {
+    this.result.updates++
+    const fault = this.t() < this.w.quietFrom ? activeAt(this.w.r53, this.t()) : undefined
+    if (fault?.kind === 'bound') {
+      this.now += 120 * S
+      return boundHit()
+    }
+    if (fault) injectRoute53(this.s, fault.kind)
+    try {
+      const outcome = await update(config, { ...deps, client: this.client })
+      if (!outcome.error) this.afterUpdate(outcome.report.ipv4)
+      return outcome
+    } finally {
+      this.s.clearFaults()
+    }
+  }
+
+  private afterUpdate(wanted: string[]): void {
+    const values = this.held()
+    if (values.join() !== wanted.join()) this.result.wrongAfterUpdate++
+    for (const v of values) if (!this.published.has(v)) this.published.set(v, this.t())
+    if (this.editedAt !== undefined && values.join() === this.addressAt(this.t())) {
+      this.corrections.push({ edit: this.editedAt, at: this.t() })
+      this.editedAt = undefined
+    }
+  }
+
+  io(): WatchIo {
+    return {
+      stdout: { write: (line: string) => this.line(line) },
+      stderr: { write: () => true },
+      env: {},
+      machine: 'soak',
+      clock: { now: () => this.now, random: this.rand, sleep: (ms) => this.sleep(ms) },
+      signals: this.signals,
+      detect: () => this.detect(),
+      update: (config, deps) => this.update(config, deps)
+    }
+  }
+}
+
+/** Run the soak; the stand-in must have `zoneId` and its env in process.env. */
+export async function soak(s: StandIn, zoneId: string, o: SoakOptions): Promise<SoakResult> {
+  const rand = prng(o.seed)
+  const intervalMs = o.intervalS * S
+  const w = makeWorld(rand, o.ticks * intervalMs, o.world ?? true)
   const result: SoakResult = {
     ticks: 0,
     simulatedMs: 0,
-    changes: changes.length,
-    edits: edits.length,
-    route53Faults: r53.length,
-    detectFaults: det.length,
+    changes: w.changes.length,
+    edits: w.edits.length,
+    route53Faults: w.r53.length,
+    detectFaults: w.det.length,
     updates: 0,
     failures: 0,
     worstPublishMs: 0,
@@ -167,149 +335,23 @@ export async function soak(s: StandIn, zoneId: string, o: SoakOptions): Promise<
     foreignWrites: 0,
     finalCorrect: false
   }
-  const client = createRoute53Client({
-    region: 'us-east-1',
-    timing: NO_WAIT,
-    timeouts: { connectMs: 1000, responseMs: 100 }
-  })
-  const published = new Map<string, number>() // address → when first held
-  let nextEdit = 0
-  let editedAt: number | undefined
-  const corrections: { edit: number; at: number }[] = []
-  let flap = false
-  const signals = Object.assign(new EventEmitter(), { platform: 'linux' as const })
-  /** The failure streak over time: its length at each failure, 0 at each recovery. */
-  const trace: { at: number; streak: number }[] = []
-
-  const io: WatchIo = {
-    stdout: {
-      write: (line: string) => {
-        const e = JSON.parse(line) as {
-          event: string
-          after?: string[]
-          failures?: number
-          retryInSeconds?: number
-        }
-        if (e.event === 'change' && e.after && e.after.length === 1) {
-          const a = e.after[0] ?? ''
-          if (!changes.some((c) => c.address === a && c.at <= t())) result.foreignWrites++
-        }
-        if (e.event === 'failure') {
-          result.failures++
-          trace.push({ at: t(), streak: e.failures ?? 0 })
-        }
-        if (e.event === 'recovered') trace.push({ at: t(), streak: 0 })
-        return true
-      }
-    },
-    stderr: { write: () => true },
-    env: {},
-    machine: 'soak',
-    clock: {
-      now: () => now,
-      random: rand,
-      sleep: async (ms) => {
-        result.ticks++
-        if (o.sample && result.ticks % o.sample.every === 0) o.sample.at(result.ticks)
-        if (result.ticks % 1000 === 0) s.resetLog()
-        now += ms
-        // A human edits the record (not this machine's address).
-        while (nextEdit < edits.length && (edits[nextEdit] ?? Infinity) <= t()) {
-          s.seed(zoneId, {
-            Name: name,
-            Type: 'A',
-            TTL: 300,
-            ResourceRecords: [{ Value: `198.51.100.${(nextEdit % 200) + 1}` }]
-          })
-          editedAt = edits[nextEdit]
-          nextEdit++
-        }
-        if (result.ticks >= o.ticks) signals.emit('SIGTERM')
-      }
-    },
-    signals,
-    detect: async () => {
-      const fault = t() < quietFrom ? activeAt(det, t()) : undefined
-      if (fault?.kind === 'disagree')
-        throw new UpdateError(
-          'IPv4: the address-echo providers disagree (203.0.113.250, 192.0.2.1); nothing was published.'
-        )
-      if (fault?.kind === 'flap' && (flap = !flap))
-        throw new UpdateError(
-          'IPv4: only one address-echo provider answered; nothing was published.'
-        )
-      if (fault?.kind === 'hang') {
-        now += 15 * S
-        throw new UpdateError('IPv4: no address-echo provider answered within 15 s.')
-      }
-      const address = addressAt(t())
-      return { ipv4: [address], ipv6: [], origins: [{ family: 4, address, how: 'soak' }] }
-    },
-    update: async (config, deps) => {
-      result.updates++
-      const fault = t() < quietFrom ? activeAt(r53, t()) : undefined
-      if (fault?.kind === 'bound') {
-        now += 120 * S
-        const error = new RunStopped(
-          'deadline',
-          "Route 53 did not answer within the run's time bound of 120 s; nothing more was written.",
-          (w) => w
-        )
-        return {
-          report: {
-            dryRun: false,
-            records: [],
-            ipv4: [],
-            ipv6: [],
-            origins: [],
-            changeIds: [],
-            changed: false,
-            attempted: []
-          },
-          error
-        }
-      }
-      if (fault) injectRoute53(s, fault.kind)
-      try {
-        const outcome = await update(config, { ...deps, client })
-        if (!outcome.error) {
-          const values = held()
-          const want = config.state === 'absent' ? [] : (outcome.report.ipv4 ?? [])
-          if (values.join() !== want.join()) result.wrongAfterUpdate++
-          for (const v of values) if (!published.has(v)) published.set(v, t())
-          if (editedAt !== undefined && values.join() === addressAt(t())) {
-            corrections.push({ edit: editedAt, at: t() })
-            editedAt = undefined
-          }
-        }
-        return outcome
-      } finally {
-        s.clearFaults()
-      }
-    }
-  }
-  const code = await main(
-    [
-      'watch',
-      '--hostname',
-      name,
-      '--hosted-zone-id',
-      zoneId,
-      '--ip-source',
-      'public',
-      '--interval',
-      String(o.intervalS),
-      '--json'
-    ],
-    io
-  )
-  client.destroy()
+  const run = new Soak(s, zoneId, o, w, result, rand)
+  const argv = ['--hostname', NAME, '--hosted-zone-id', zoneId, '--ip-source', 'public']
+  const code = await main(['watch', ...argv, '--interval', String(o.intervalS), '--json'], run.io())
+  run.client.destroy()
   if (code !== 0) throw new Error(`the soak's watch exited ${code}`)
-  result.simulatedMs = t()
-  result.finalCorrect = held().join() === addressAt(t())
-  const faults = [...r53, ...det]
-  checkPublication(result, changes, published, faults, trace, intervalMs)
-  for (const c of corrections) {
+  result.simulatedMs = run.t()
+  result.finalCorrect = run.held().join() === run.addressAt(run.t())
+  check(run, intervalMs)
+  return result
+}
+
+/** The latency checks, once the run is over. */
+function check(run: Soak, intervalMs: number): void {
+  const { result, w, trace } = run
+  const faults = [...w.r53, ...w.det]
+  checkPublication(result, w.changes, run.published, faults, trace, intervalMs)
+  for (const c of run.corrections) {
     const { took, bound } = delay(c.edit, c.at, faults, trace, intervalMs, 3600 * S)
     result.worstCorrectionMs = Math.max(result.worstCorrectionMs, took)
     if (took > bound)
@@ -317,9 +359,8 @@ export async function soak(s: StandIn, zoneId: string, o: SoakOptions): Promise<
         `edit at ${c.edit / S} s: corrected ${took / S} s after its faults cleared (bound ${bound / S} s)`
       )
   }
-  if (editedAt !== undefined && result.simulatedMs - editedAt > 2 * H)
-    result.correctionViolations.push(`edit at ${editedAt / S} s: never corrected`)
-  return result
+  if (run.editedAt !== undefined && result.simulatedMs - run.editedAt > 2 * H)
+    result.correctionViolations.push(`edit at ${run.editedAt / S} s: never corrected`)
 }
 
 /**

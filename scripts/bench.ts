@@ -678,9 +678,12 @@ function spawnWatch(ns: string, env: Record<string, string>, zoneId: string) {
     const lines = out.split('\n')
     out = lines.pop() ?? ''
     for (const l of lines) {
-      const e = JSON.parse(l) as { event: string }
+      const e = JSON.parse(l) as { event: string; message?: string }
       if (e.event === 'change') seen.changes++
-      if (e.event === 'failure') seen.failures++
+      if (e.event === 'failure') {
+        seen.failures++
+        process.stderr.write(`    watch failure: ${e.message}\n`)
+      }
     }
   })
   // Failures and warnings are shown: a soak is for finding them.
@@ -702,9 +705,11 @@ async function sampleRss(
     await new Promise((r) => setTimeout(r, 2000))
     rss.push(rssOf(pid))
     if (Date.now() - lastChange >= 15_000) {
-      ip('-n', ns, 'addr', 'del', `203.0.113.${n}/32`, 'dev', 'ddns0')
+      // The new address first: the interface is never without one (a tick in between would fail).
+      const old = n
       n = (n % 200) + 1
       ip('-n', ns, 'addr', 'add', `203.0.113.${n}/32`, 'dev', 'ddns0')
+      ip('-n', ns, 'addr', 'del', `203.0.113.${old}/32`, 'dev', 'ddns0')
       lastChange = Date.now()
     }
   }

@@ -14,7 +14,7 @@ const THROTTLING = new Set([
 ])
 
 /** The outcome class of a failed attempt, from the SDK's error. */
-export function requestOutcome(err: unknown): RequestOutcome {
+function requestOutcome(err: unknown): RequestOutcome {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined
   const status = e?.$metadata?.httpStatusCode
   if (THROTTLING.has(e?.name ?? '') || status === 429) return 'throttled'

@@ -9,9 +9,9 @@ import { UsageError, envName, parseFlags } from './args.js'
 import { EXIT_FAILURE, EXIT_OK, oneLine, type Io } from './io.js'
 
 /** The whole check, connection and answer: a health check must end by itself. */
-export const HEALTH_TIMEOUT_MS = 5_000
+const HEALTH_TIMEOUT_MS = 5_000
 
-export const HEALTH_HELP = `Usage: route53-ddns health [--url URL]
+const HEALTH_HELP = `Usage: route53-ddns health [--url URL]
 
 Ask a running 'route53-ddns watch --metrics' whether it is healthy: exit 0 when its /healthz
 answers 200, 1 otherwise (not listening, 503, or no answer within 5 s), printing one line.

@@ -17,9 +17,9 @@ import { canonicalAddress, classifyAddress } from '../model/address.js'
 
 /** Linux IFA_F_* flags from /proc/net/if_inet6. */
 export const IFA_F_TEMPORARY = 0x01
-export const IFA_F_DADFAILED = 0x08
+const IFA_F_DADFAILED = 0x08
 export const IFA_F_DEPRECATED = 0x20
-export const IFA_F_TENTATIVE = 0x40
+const IFA_F_TENTATIVE = 0x40
 
 export type Interfaces = NodeJS.Dict<NetworkInterfaceInfo[]>
 
@@ -69,11 +69,11 @@ const WINDOWS_VIRTUAL_INTERFACE =
   /^(vEthernet \(|Hyper-V|VirtualBox|VMware|Parallels|Npcap|ZeroTier|OpenVPN|TAP-Windows|WireGuard|Wintun|Mullvad|Hamachi|Radmin VPN|Cisco AnyConnect|Fortinet|Bluetooth|Local Area Connection\*|Teredo|isatap|6to4|Loopback Pseudo-Interface)/i
 
 /** Whether an interface name is a virtual bridge, tunnel, VPN or VM adapter (Linux, macOS, Windows). */
-export function isVirtualInterface(name: string): boolean {
+function isVirtualInterface(name: string): boolean {
   return VIRTUAL_INTERFACE.test(name) || WINDOWS_VIRTUAL_INTERFACE.test(name)
 }
 
-export interface LocalCandidate {
+interface LocalCandidate {
   interface: string
   address: string
   /** Lower is better: 0 global, 1 unique-local/private, 2 other. */
@@ -83,7 +83,7 @@ export interface LocalCandidate {
   index: number
 }
 
-export interface LocalSelection {
+interface LocalSelection {
   chosen: LocalCandidate
   /** Other usable addresses, in preference order. */
   others: LocalCandidate[]
@@ -201,7 +201,7 @@ export function selectLocalAddress(
   return { chosen, others, skipped }
 }
 
-export interface LocalDetectionOptions {
+interface LocalDetectionOptions {
   logger: Logger
   interface?: string
   networkInterfaces: () => Interfaces

@@ -8,7 +8,7 @@ import { UpdateError } from '../model/errors.js'
  * CVE-2024-27980) go through `cmd.exe /d /s /c` with every argument quoted by cmd's rules.
  */
 
-export interface SpawnPlan {
+interface SpawnPlan {
   file: string
   args: string[]
   options: SpawnOptions

@@ -5,8 +5,6 @@ import { hostnameProblem, normalizeName } from '../model/names.js'
 import type { HostId } from '../model/types.js'
 import { KeyLines, entryLines } from './lines.js'
 
-export type { HostId }
-
 /**
  * `ipv6-host-ids`: AAAA records for machines behind this one, each made of this machine's IPv6
  * prefix and the machine's own interface identifier, so one runner keeps them current after the

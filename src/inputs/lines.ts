@@ -5,7 +5,7 @@
  */
 
 /** One line that says something: its number, its text without comment and outer blanks. */
-export interface EntryLine {
+interface EntryLine {
   n: number
   line: string
   /** The text before the first '=', trimmed; undefined when the line has no '='. */

@@ -10,7 +10,7 @@ export interface Listen {
 }
 
 /** A bare port binds loopback only: metrics are not published to the network unless asked. */
-export const DEFAULT_LISTEN_HOST = '127.0.0.1'
+const DEFAULT_LISTEN_HOST = '127.0.0.1'
 
 /**
  * `PORT`, `HOST:PORT` or `[IPv6]:PORT` (an IPv6 host in brackets). `name` is what errors name

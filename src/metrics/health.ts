@@ -14,7 +14,7 @@ export interface HealthState {
 }
 
 /** Shortest window: a 1 s interval still tolerates a minute of trouble before it is unhealthy. */
-export const MIN_HEALTH_WINDOW_MS = 60_000
+const MIN_HEALTH_WINDOW_MS = 60_000
 
 /**
  * How long after the last successful check the watch still counts as healthy: three intervals,

@@ -7,7 +7,7 @@
 import { isLoopbackHost } from './address.js'
 
 /** How a URL breaks the rule: plain http to another machine, or not http at all. */
-export type SchemeProblem = 'plain-http' | 'not-https'
+type SchemeProblem = 'plain-http' | 'not-https'
 
 /** Whether `url` may be sent to: undefined when it may, else how it breaks the rule. */
 export function schemeProblem(url: URL): SchemeProblem | undefined {

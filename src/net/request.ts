@@ -68,13 +68,13 @@ class EnvProxyAgent extends RoutingAgent {
 let agents: { http: http.Agent; https: http.Agent } | undefined
 
 /** The process's agents: every request of the run goes through one of them. */
-export function envAgents(): { http: http.Agent; https: http.Agent } {
+function envAgents(): { http: http.Agent; https: http.Agent } {
   agents ??= { http: new EnvProxyAgent(false), https: new EnvProxyAgent(true) }
   return agents
 }
 
 /** The agent for a request to `url`. */
-export function agentFor(url: URL): http.Agent {
+function agentFor(url: URL): http.Agent {
   return url.protocol === 'https:' ? envAgents().https : envAgents().http
 }
 
@@ -150,7 +150,7 @@ export class WrongFamily extends Error {
   }
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string

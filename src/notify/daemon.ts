@@ -22,10 +22,10 @@ export const HEARTBEAT_PERIOD_MS = 5 * 60_000
 /** No two pings (and no two streak notifications) closer than this. */
 export const MIN_PING_GAP_MS = 60_000
 
-export type Health = 'up' | 'down'
+type Health = 'up' | 'down'
 
 /** What was last sent, and when. */
-export interface Sent {
+interface Sent {
   state: Health
   at: number
 }
@@ -57,7 +57,7 @@ export interface DaemonMonitor {
   drain(): Promise<void>
 }
 
-export interface DaemonMonitorOptions {
+interface DaemonMonitorOptions {
   hostnames: string[]
   dryRun: boolean
   intervalMs: number

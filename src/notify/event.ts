@@ -2,7 +2,7 @@ import type { RecordReport } from '../model/types.js'
 import { runLine, runUrl, type RunContext } from '../model/run-context.js'
 
 /** How a run ended, as monitoring reports it. */
-export type Outcome = 'changed' | 'unchanged' | 'failed'
+type Outcome = 'changed' | 'unchanged' | 'failed'
 
 /** What a run did, for heartbeats, webhooks and the failure issue (no secrets: error is redacted). */
 export interface RunEvent {

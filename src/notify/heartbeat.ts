@@ -8,7 +8,7 @@
 import { clip, plainText, type RunEvent } from './event.js'
 import type { HttpRequest } from './http.js'
 
-export type HeartbeatStyle = 'healthchecks' | 'uptime-kuma'
+type HeartbeatStyle = 'healthchecks' | 'uptime-kuma'
 export type Phase = 'start' | 'success' | 'failure'
 
 /** Longest body sent: Healthchecks.io keeps 100 kB, but a ping is a note, not a log. */

@@ -10,7 +10,7 @@ import type { Send } from './http.js'
 import { startMonitoring, type Monitor } from './monitor.js'
 import { secretParts } from '../model/secret-url.js'
 
-export interface SessionDeps {
+interface SessionDeps {
   logger: Logger
   run?: RunContext
   /** Registers a secret with the run's redaction (and the runner's masking). */

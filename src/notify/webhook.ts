@@ -10,12 +10,12 @@ import { runLine, runUrl } from '../model/run-context.js'
 import { changedRecords, clip, headline, plainText, recordLine, type RunEvent } from './event.js'
 import type { HttpRequest } from './http.js'
 
-export type WebhookKind = 'slack' | 'discord' | 'generic'
+type WebhookKind = 'slack' | 'discord' | 'generic'
 
 /** Discord's limit on `content`. */
 export const DISCORD_MAX = 2000
 /** Slack truncates `text` past 40,000 characters; stay far below. */
-export const SLACK_MAX = 3000
+const SLACK_MAX = 3000
 
 export function webhookKind(url: string): WebhookKind {
   const u = new URL(url)

@@ -63,7 +63,7 @@ export interface WatchDeps {
   checked?(records: RecordReport[] | undefined): void
 }
 
-export interface WatchResult {
+interface WatchResult {
   ticks: number
   /** Route 53 reads-and-plans started (each is one update() call). */
   updates: number
@@ -71,7 +71,7 @@ export interface WatchResult {
   failed: boolean
 }
 
-export const DEFAULT_MAX_BACKOFF_MS = 10 * 60_000
+const DEFAULT_MAX_BACKOFF_MS = 10 * 60_000
 
 /** The wait after `failures` failures in a row: interval × 2^failures, bounded. */
 export function backoffMs(timing: WatchTiming, failures: number): number {

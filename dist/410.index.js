@@ -4299,7 +4299,7 @@ function addEnvSecrets(env, register = addSecret, platform = process.platform) {
 /* harmony export */   nH: () => (/* binding */ NotText),
 /* harmony export */   o8: () => (/* binding */ WrongFamily)
 /* harmony export */ });
-/* unused harmony exports proxyFor, envAgents, agentFor */
+/* unused harmony export proxyFor */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);

@@ -10,7 +10,13 @@ import type { Monitor } from '../notify/monitor.js'
 import type { Send } from '../notify/http.js'
 import { runContextFromEnv, type RunContext } from '../model/run-context.js'
 import type { Config, Logger } from '../model/types.js'
-import { Lifecycle, cancelOnSignals, runBoundMs, type Stop } from '../core/lifecycle.js'
+import {
+  Lifecycle,
+  cancelOnSignals,
+  runBoundMs,
+  type SignalSource,
+  type Stop
+} from '../core/lifecycle.js'
 
 /** The action's logger: the runner's log lines and annotations. */
 function runnerLogger(runner: Runner): Logger {
@@ -22,7 +28,8 @@ function runnerLogger(runner: Runner): Logger {
 }
 
 function setOutputs(runner: Runner, report: UpdateReport): void {
-  runner.setOutput('changed', report.changed ? 'true' : 'false')
+  // true, false, or unknown (a write sent and never answered when the run stopped).
+  runner.setOutput('changed', String(report.changed))
   runner.setOutput('ipv4', report.ipv4.join(','))
   runner.setOutput('ipv6', report.ipv6.join(','))
   runner.setOutput('change-id', report.changeIds.join(','))
@@ -38,6 +45,8 @@ interface RunOptions {
   timing?: RetryTiming
   /** The workflow run; default from the step's GITHUB_* variables (null: not in a run). */
   runContext?: RunContext | null
+  /** Where stop signals arrive (tests inject an emitter); default the process. */
+  signals?: SignalSource
   /** Monitoring calls (tests): the request function and the limit per call. */
   send?: Send
   notifyTimeoutMs?: number
@@ -83,7 +92,7 @@ async function signInAndUpdate(a: ActionRun, config: Config, stop: Stop): Promis
         ).assumeRoleWithOidc(config.auth, {
           region: config.region,
           env,
-          getIdToken: (audience) => runner.getIDToken(audience, stop.dropRequests),
+          getIdToken: (audience) => runner.getIDToken(audience, stop.signal),
           setSecret: (s) => runner.setSecret(s),
           logger,
           ...timing,
@@ -98,8 +107,7 @@ async function signInAndUpdate(a: ActionRun, config: Config, stop: Stop): Promis
     ...(credentials ? { credentials } : {}),
     ...(detection
       ? {
-          detect: (cfg) =>
-            detection.detectAddresses(cfg, { logger, signal: stop.dropRequests, env })
+          detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.signal, env })
         }
       : {})
   })
@@ -144,7 +152,7 @@ export async function run(
     })
     life = new Lifecycle({ boundMs: runBoundMs(config) })
     // The runner cancels with SIGINT, then SIGTERM: finish honestly instead of dying mid-write.
-    unhook = cancelOnSignals(life)
+    unhook = cancelOnSignals(life, options.signals)
     const outcome = await signInAndUpdate(a, config, life)
     report = outcome.report
     failure = outcome.error

@@ -39,6 +39,7 @@ const CHANGED: ReadonlySet<RecordResult> = new Set([
   'created',
   'updated',
   'deleted',
+  'unknown',
   'would-create',
   'would-update',
   'would-delete'
@@ -220,7 +221,10 @@ export function renderSummary(
     room -= bytes(records)
   }
   if (error && report && report.attempted.length > 0) {
-    const intro = '<p>Attempted (rows without a change id were not applied):</p>\n'
+    const unknown = report.attempted.some((r) => r.result === 'unknown')
+      ? '; rows marked <code>unknown</code> were sent and not answered, and may have been applied'
+      : ''
+    const intro = `<p>Attempted (rows without a change id were not applied${unknown}):</p>\n`
     failure += intro + recordTables(report.attempted, room - bytes(intro))
   }
   return head + records + members + failure + origins

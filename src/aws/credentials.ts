@@ -23,7 +23,7 @@ interface OidcDeps {
   endpoint?: string
   /** Per-request limits for the token and STS requests (default DEFAULT_TIMEOUTS). */
   timeouts?: Timeouts
-  /** The run's bound and cancellation: requests are dropped when `stop.dropRequests` aborts. */
+  /** The run's bound and cancellation: requests are dropped when `stop.signal` aborts. */
   stop?: Stop
   /** The workflow run: its repository, ref and event shape the help when STS refuses. */
   run?: RunContext
@@ -213,7 +213,8 @@ export async function assumeRoleWithOidc(
 ): Promise<AwsCredentialIdentity> {
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
     throw new UpdateError(NO_TOKEN_PERMISSION)
-  const signal = deps.stop?.dropRequests
+  // Sign-in only reads: it is dropped at once when the run stops.
+  const signal = deps.stop?.signal
   const sleep = retrySleep(deps.timing, signal)
   const sts = new STSClient({
     region: deps.region,

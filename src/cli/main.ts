@@ -112,7 +112,7 @@ async function boundedUpdate(
     const outcome = await run(config, {
       logger,
       stop: life,
-      detect: (cfg) => detectAddresses(cfg, { logger, signal: life.dropRequests, env: io.env })
+      detect: (cfg) => detectAddresses(cfg, { logger, signal: life.signal, env: io.env })
     })
     return { outcome, cancelledBy: life.cancelledBy }
   } finally {

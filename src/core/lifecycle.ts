@@ -11,27 +11,38 @@ export function runBoundMs(config: { waitForSync: boolean; waitTimeout: number }
   return (RUN_BOUND_S + (config.waitForSync ? config.waitTimeout : 0)) * 1000
 }
 
-/** Why a run stopped before its end; `during` names what it was waiting for. */
+/**
+ * Why a run stopped before its end: a head (what stopped it, and while waiting for what) and a
+ * tail (what that means for the records).
+ */
 export class RunStopped extends UpdateError {
   override name = 'RunStopped'
   constructor(
     readonly kind: 'deadline' | 'cancelled',
-    message: string,
+    private readonly head: string,
+    private readonly tail: string,
     private readonly phrase: (what: string) => string
   ) {
-    super(message)
+    super(`${head}; ${tail}`)
   }
   /** The same stop, saying what the run was waiting for. */
   during(what: string): RunStopped {
-    return new RunStopped(this.kind, this.phrase(what), this.phrase)
+    return new RunStopped(this.kind, this.phrase(what), this.tail, this.phrase)
+  }
+  /** The same stop, with a write sent and never answered: `tail` says what may have happened. */
+  unanswered(tail: string): RunStopped {
+    return new RunStopped(this.kind, this.head, tail, this.phrase)
   }
 }
 
 /** What a stopping run tells the work it drives. */
 export interface Stop {
-  /** Aborted when nothing new may start (cancelled, or the bound hit); its reason is a RunStopped. */
+  /**
+   * Aborted when nothing new may start (cancelled, or the bound hit); its reason is a RunStopped.
+   * Reads are dropped on it at once: only a write has a grace.
+   */
   signal: AbortSignal
-  /** Aborting it drops the requests in flight: the bound hit, or a cancel's grace ran out. */
+  /** Aborting it drops the writes in flight: the bound hit, or a cancel's grace ran out. */
   dropRequests: AbortSignal
 }
 
@@ -70,8 +81,9 @@ export class Lifecycle implements Stop {
     const bound = opts.bound ?? `the run's time bound of ${opts.boundMs / 1000} s`
     const deadline = new RunStopped(
       'deadline',
-      `The run did not finish within ${bound}; nothing more was written.`,
-      (what) => `${what} did not answer within ${bound}; nothing more was written.`
+      `The run did not finish within ${bound}`,
+      'nothing more was written.',
+      (what) => `${what} did not answer within ${bound}`
     )
     this.later(opts.boundMs, () => {
       this.stopping.abort(deadline)
@@ -96,9 +108,9 @@ export class Lifecycle implements Stop {
     this.cancelledBy = how
     const stopped = new RunStopped(
       'cancelled',
-      `The run was cancelled (${how}); no further change was submitted.`,
-      (what) =>
-        `The run was cancelled (${how}) while waiting for ${what}; no further change was submitted.`
+      `The run was cancelled (${how})`,
+      'no further change was submitted.',
+      (what) => `The run was cancelled (${how}) while waiting for ${what}`
     )
     this.stopping.abort(stopped)
     this.later(this.graceMs, () => this.dropping.abort(stopped))

@@ -36,7 +36,8 @@ export interface UpdateReport {
   ipv6: string[]
   origins: AddressOrigin[]
   changeIds: string[]
-  changed: boolean
+  /** A record was written; `unknown` when the only writes were sent and never answered. */
+  changed: boolean | 'unknown'
   /** On failure: every record the run planned, applied rows with their change ids. */
   attempted: RecordReport[]
   /** With set-identifier: per name and type, the other members of the multivalue record. */
@@ -126,6 +127,12 @@ function row(
   return { ...rest, changeId }
 }
 
+/** True when a record was written; `unknown` when the only writes went unanswered. */
+function changedOf(records: RecordReport[]): boolean | 'unknown' {
+  if (records.some((r) => r.result !== 'unchanged' && r.result !== 'unknown')) return true
+  return records.some((r) => r.result === 'unknown') ? 'unknown' : false
+}
+
 /** Throws the stop's reason once the run is stopping: called before anything new starts. */
 function checkStop(stop: Stop | undefined): void {
   if (stop?.signal.aborted) throw stop.signal.reason as Error
@@ -139,11 +146,12 @@ async function planZone(
   stop?: Stop
 ): Promise<PlannedRecord[]> {
   checkStop(stop)
+  // A read needs no grace: it is dropped at once when the run stops.
   const live = await readNames(
     client,
     zoneId,
     targets.map((t) => t.name),
-    stop?.dropRequests
+    stop?.signal
   )
   const options = {
     zoneId,
@@ -186,22 +194,29 @@ async function applyZone(write: ZoneWrite): Promise<void> {
     const inBatch = (batch: Change[]): PlannedRecord[] =>
       pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]!))
     let current: Change[] = []
+    /** The batch sent and not yet answered. */
+    let sending: Change[] | undefined
     try {
       for (const batch of batches) {
         checkStop(stop)
-        current = batch
+        current = sending = batch
         const id = await submitBatch(client, zoneId, batch, config.comment, stop?.dropRequests)
+        sending = undefined
         for (const p of inBatch(batch)) done.set(key(p), row(p, id))
       }
       break
     } catch (err) {
-      if (err instanceof RunStopped) throw err
-      if (!isConflict(err))
-        throw explainError(err, {
-          operation: 'ChangeResourceRecordSets',
-          zoneId,
-          changes: batches.flat()
-        })
+      if (err instanceof RunStopped || !isConflict(err)) {
+        const e =
+          err instanceof RunStopped
+            ? err
+            : explainError(err, {
+                operation: 'ChangeResourceRecordSets',
+                zoneId,
+                changes: batches.flat()
+              })
+        throw e instanceof RunStopped && sending ? unanswered(e, inBatch(sending), write) : e
+      }
       if (attempt >= MAX_CONFLICT_RETRIES) {
         throw new UpdateError(
           `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`,
@@ -219,6 +234,19 @@ async function applyZone(write: ZoneWrite): Promise<void> {
         )
     }
   }
+}
+
+/**
+ * The run stopped while `sent` was sent and not answered: Route 53 may have applied it (a batch
+ * applies whole or not at all). Its records' result is `unknown`, and the error says how to check.
+ */
+function unanswered(err: RunStopped, sent: PlannedRecord[], write: ZoneWrite): RunStopped {
+  for (const p of sent) write.done.set(key(p), { ...row(p, ''), result: 'unknown' })
+  const names = [...new Set(sent.map((p) => listedName(p.name)))]
+  return err.unanswered(
+    `the change to ${names.join(', ')} was sent and not answered, so it may have been applied (result unknown); no further change was submitted. ` +
+      `Check with: aws route53 list-resource-record-sets --hosted-zone-id ${write.zoneId} --start-record-name ${names[0] ?? ''} --max-items ${2 * names.length}; or run again (it reads the records and finishes the job).`
+  )
 }
 
 /**
@@ -279,7 +307,7 @@ async function resolveAddresses(
     try {
       found = await deps.detect(config.detection)
     } catch (err) {
-      throw stoppedWhile(err, 'the address-echo providers', deps.stop?.dropRequests) ?? err
+      throw stoppedWhile(err, 'the address-echo providers', deps.stop?.signal) ?? err
     }
     report.ipv4 = found.ipv4
     report.ipv6 = found.ipv6
@@ -308,7 +336,7 @@ async function mapZones(
     for (const name of names) zoneOf.set(name, config.hostedZoneId)
   } else {
     checkStop(stop)
-    const zones = await discoverZones(client, names, config.privateZone, stop?.dropRequests)
+    const zones = await discoverZones(client, names, config.privateZone, stop?.signal)
     for (const [name, zone] of zones) {
       zoneOf.set(name, zone.id)
       logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`)
@@ -428,7 +456,7 @@ function failure(
     })
     for (const r of report.records) logger.info(describeRecord(r))
     report.changeIds = changeIdsOf(report.records)
-    report.changed = report.records.length > 0
+    report.changed = changedOf(report.records)
   }
   if (err instanceof RunStopped && err.kind === 'cancelled') report.cancelled = true
   return { report, error: err instanceof Error ? err : new Error(String(err)) }
@@ -461,7 +489,7 @@ export async function update(config: Config, deps: UpdateDeps): Promise<UpdateOu
       report.records = await applyAll(client, byZone, plans, config, deps, progress)
       report.changeIds = changeIdsOf(report.records)
     }
-    report.changed = report.records.some((r) => r.result !== 'unchanged')
+    report.changed = changedOf(report.records)
     logRecords(report, deps.logger)
     progress.settled = true
     if (config.waitForSync && !config.dryRun)

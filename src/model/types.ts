@@ -4,9 +4,19 @@ export type RecordType = 'A' | 'AAAA'
 /** Whether the named records should exist (`present`) or be removed (`absent`). */
 export type DesiredState = 'present' | 'absent'
 
-/** What happened, or in a dry run what would happen, to one record set. */
+/**
+ * What happened, or in a dry run what would happen, to one record set. `unknown`: its change was
+ * sent and never answered (the run stopped), so it may or may not have been applied.
+ */
 export type RecordResult =
-  'created' | 'updated' | 'unchanged' | 'deleted' | 'would-create' | 'would-update' | 'would-delete'
+  | 'created'
+  | 'updated'
+  | 'unchanged'
+  | 'deleted'
+  | 'unknown'
+  | 'would-create'
+  | 'would-update'
+  | 'would-delete'
 
 export type IpSource = 'public' | 'local' | 'command'
 export type IpVersion = '4' | '6' | 'both'

@@ -1,5 +1,6 @@
 // The action's run() in-process: a fake runner (inputs in; outputs, log, secrets and summary
 // recorded) against the stand-in, so a change in src/ is tested without rebuilding dist/.
+import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startStandIn, type StandIn } from '../stand-in/index.js'
 import { run } from '../../src/action/main.js'
@@ -36,7 +37,12 @@ beforeEach(() => {
 /** run() with the fake runner, the stand-in's environment and a GitHub-like job. */
 async function action(
   inputs: Record<string, string>,
-  opts: { env?: Record<string, string | undefined>; summary?: boolean; oidc?: boolean } = {}
+  opts: {
+    env?: Record<string, string | undefined>
+    summary?: boolean
+    oidc?: boolean
+    signals?: EventEmitter
+  } = {}
 ): Promise<FakeRunner> {
   const runner = new FakeRunner({
     inputs,
@@ -55,7 +61,12 @@ async function action(
     delete env.ACTIONS_ID_TOKEN_REQUEST_URL
     delete env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
   }
-  await run(runner, { env, machine: 'testbox', timing: NO_WAIT })
+  await run(runner, {
+    env,
+    machine: 'testbox',
+    timing: NO_WAIT,
+    ...(opts.signals ? { signals: opts.signals } : {})
+  })
   return runner
 }
 
@@ -79,6 +90,34 @@ describe('run() with a fake runner', () => {
     expect(second.outputs).toMatchObject({ changed: 'false', 'change-id': '' })
     expect(standIn.count('ChangeResourceRecordSets')).toBe(0)
     expect(second.summary).toContain('unchanged')
+  })
+
+  it("cancelled with a write unanswered: changed=unknown, the record 'unknown', the summary says how to check", async () => {
+    const hostname = `home.${zone}`
+    standIn.inject({ operation: 'ChangeResourceRecordSets', zoneId, error: 'Hang', times: 100 })
+    // The runner's cancel once the write is in flight: SIGINT, then SIGTERM (drop it now).
+    const signals = Object.assign(new EventEmitter(), { platform: 'linux' })
+    const sent = setInterval(() => {
+      if (standIn.count('ChangeResourceRecordSets') === 0) return
+      clearInterval(sent)
+      signals.emit('SIGINT')
+      signals.emit('SIGTERM')
+    }, 10)
+    const runner = await action(
+      { hostname, 'hosted-zone-id': zoneId, ip: '198.51.100.7' },
+      { signals }
+    )
+    clearInterval(sent)
+    expect(runner.outputs.changed).toBe('unknown')
+    expect(JSON.parse(runner.outputs.records ?? '[]')).toMatchObject([
+      { name: hostname, type: 'A', result: 'unknown', changeId: '' }
+    ])
+    expect(runner.failed).toMatch(/was sent and not answered, so it may have been applied/)
+    expect(runner.summary).toContain('<h3>Cancelled</h3>')
+    expect(runner.summary).toContain(
+      `aws route53 list-resource-record-sets --hosted-zone-id ${zoneId}`
+    )
+    expect(runner.summary).not.toContain('no further change was submitted.</code>')
   })
 
   it('bad input fails the step naming the input, with no AWS request', async () => {

@@ -313,13 +313,61 @@ describe('cancellation', () => {
       { step: 'initialize' }
     )
     const out = await update(config(), { logger, client: c, stop })
+    const name = `home.${zname}.`
     expect(out.error?.message).toBe(
-      `The run was cancelled (SIGINT) while waiting for ChangeResourceRecordSets on hosted zone ${zoneId}; no further change was submitted.`
+      `The run was cancelled (SIGINT) while waiting for ChangeResourceRecordSets on hosted zone ${zoneId}; the change to ${name} was sent and not answered, so it may have been applied (result unknown); no further change was submitted. Check with: aws route53 list-resource-record-sets --hosted-zone-id ${zoneId} --start-record-name ${name} --max-items 2; or run again (it reads the records and finishes the job).`
     )
     expect(out.report.cancelled).toBe(true)
-    expect(out.report.records).toEqual([])
-    expect(out.report.changed).toBe(false)
+    // Never "nothing changed": the write's outcome is unknown.
+    expect(out.report.records).toMatchObject([{ name: `home.${zname}`, result: 'unknown' }])
+    expect(out.report.changed).toBe('unknown')
     expect(inZone('ChangeResourceRecordSets')).toBe(1)
+  })
+
+  it('calls a dropped write unknown, rightly: Route 53 applies it after the run gave up', async () => {
+    // The stand-in holds the write, then applies it: the client has long stopped waiting.
+    standIn.inject({ operation: 'ChangeResourceRecordSets', zoneId, error: 'Delay', delayMs: 400 })
+    const stop = life(10_000)
+    const c = client({ connectMs: 1_000, responseMs: 5_000 })
+    c.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'ChangeResourceRecordSetsCommand') stop.cancel('SIGTERM')
+        return next(args)
+      },
+      { step: 'initialize' }
+    )
+    const out = await update(config(), { logger, client: c, stop })
+    expect(out.report.records.map((r) => r.result)).toEqual(['unknown'])
+    expect(out.report.changed).toBe('unknown')
+    expect(out.error?.message).toMatch(/was sent and not answered, so it may have been applied/)
+    expect(standIn.records(zoneId).filter((s) => s.Type === 'A')).toEqual([])
+    await vi.waitFor(
+      () => expect(standIn.records(zoneId).filter((s) => s.Type === 'A')).toHaveLength(1),
+      { timeout: 5_000 }
+    )
+  })
+
+  it('drops a hung read at once on the first signal (the grace is for writes)', async () => {
+    standIn.inject({ operation: 'ListResourceRecordSets', zoneId, error: 'Hang', times: 1000 })
+    const stop = new Lifecycle({ boundMs: 60_000, graceMs: 60_000 })
+    lives.push(stop)
+    const c = client({ connectMs: 1_000, responseMs: 30_000 })
+    c.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'ListResourceRecordSetsCommand')
+          setTimeout(() => stop.cancel('SIGINT'), 20)
+        return next(args)
+      },
+      { step: 'initialize' }
+    )
+    const started = Date.now()
+    const out = await update(config(), { logger, client: c, stop })
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(out.error?.message).toBe(
+      `The run was cancelled (SIGINT) while waiting for ListResourceRecordSets on hosted zone ${zoneId}; no further change was submitted.`
+    )
+    expect(out.report.changed).toBe(false)
+    expect(inZone('ChangeResourceRecordSets')).toBe(0)
   })
 
   it('drops requests at once on a second signal', async () => {

@@ -151,7 +151,8 @@ function makeWorld(rand: () => number, span: number, faulty: boolean): World {
 function boundHit(): UpdateOutcome {
   const error = new RunStopped(
     'deadline',
-    "Route 53 did not answer within the run's time bound of 120 s; nothing more was written.",
+    "Route 53 did not answer within the run's time bound of 120 s",
+    'nothing more was written.',
     (w) => w
   )
   const report = {

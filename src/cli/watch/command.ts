@@ -164,13 +164,16 @@ function updater(
   const { detection: _unused, ...withoutDetection } = config
   const absent: Config = { ...withoutDetection, state: 'absent', ipv4: [], ipv6: [] }
   return {
-    apply: (target) =>
-      run(target === 'absent' ? absent : config, {
+    apply: async (target) => {
+      const outcome = await run(target === 'absent' ? absent : config, {
         logger,
         ...(client ? { client } : {}),
         stop: target === 'absent' ? stops.startFinal() : stops.currentTick(),
         ...(target !== 'absent' ? { detect: () => Promise.resolve(target) } : {})
-      }),
+      })
+      if (target === 'absent' && outcome.report.changed === 'unknown') stops.deleteUnanswered = true
+      return outcome
+    },
     close: () => client?.destroy()
   }
 }
@@ -236,6 +239,13 @@ function startLine(
 
 const urlOf = (s: MetricsServer): string =>
   `http://${s.address.host.includes(':') ? `[${s.address.host}]` : s.address.host}:${s.address.port}`
+
+const MAYBE_DELETED =
+  '; the delete was sent and not answered, so the records may or may not remain in Route 53 (error above says how to check)'
+
+/** The stop event's `deleted`: true, false, or unknown (sent and never answered). */
+const deleted = (failed: boolean, unanswered: boolean): boolean | 'unknown' =>
+  !failed || (unanswered ? 'unknown' : false)
 
 const NOT_DELETED =
   '; the records were NOT deleted (error above) and may remain in Route 53: remove them with a one-shot run with the same settings and --state absent'
@@ -314,8 +324,12 @@ async function runWatch(
     })
     const by = stops.stoppedBy
     print(
-      { event: 'stop', signal: by ?? '', ...(deleteOnStop ? { deleted: !result.failed } : {}) },
-      `stopped${by ? ` by ${by}` : ''}${result.failed ? NOT_DELETED : ''}`
+      {
+        event: 'stop',
+        signal: by ?? '',
+        ...(deleteOnStop ? { deleted: deleted(result.failed, stops.deleteUnanswered) } : {})
+      },
+      `stopped${by ? ` by ${by}` : ''}${result.failed ? (stops.deleteUnanswered ? MAYBE_DELETED : NOT_DELETED) : ''}`
     )
     return result.failed ? EXIT_FAILURE : EXIT_OK
   } finally {

@@ -19,6 +19,8 @@ export class WatchStops {
   private final: Lifecycle | undefined
   private stoppedAt = 0
   private signals = 0
+  /** The delete on stop was sent and never answered: the records may or may not remain. */
+  deleteUnanswered = false
   /** The first stop signal, if any. */
   stoppedBy: StopSignal | undefined
 

@@ -713,6 +713,12 @@ function describeRecord(r) {
 function row({ changes: _changes, members: _members, ...rest }, changeId) {
     return { ...rest, changeId };
 }
+/** True when a record was written; `unknown` when the only writes went unanswered. */
+function changedOf(records) {
+    if (records.some((r) => r.result !== 'unchanged' && r.result !== 'unknown'))
+        return true;
+    return records.some((r) => r.result === 'unknown') ? 'unknown' : false;
+}
 /** Throws the stop's reason once the run is stopping: called before anything new starts. */
 function checkStop(stop) {
     if (stop?.signal.aborted)
@@ -720,7 +726,8 @@ function checkStop(stop) {
 }
 async function planZone(client, zoneId, targets, config, stop) {
     checkStop(stop);
-    const live = await readNames(client, zoneId, targets.map((t) => t.name), stop?.dropRequests);
+    // A read needs no grace: it is dropped at once when the run stops.
+    const live = await readNames(client, zoneId, targets.map((t) => t.name), stop?.signal);
     const options = {
         zoneId,
         state: config.state,
@@ -746,25 +753,30 @@ async function applyZone(write) {
         const batches = splitBatches(pending.map((p) => p.changes));
         const inBatch = (batch) => pending.filter((p) => p.changes.length > 0 && batch.includes(p.changes[0]));
         let current = [];
+        /** The batch sent and not yet answered. */
+        let sending;
         try {
             for (const batch of batches) {
                 checkStop(stop);
-                current = batch;
+                current = sending = batch;
                 const id = await submitBatch(client, zoneId, batch, config.comment, stop?.dropRequests);
+                sending = undefined;
                 for (const p of inBatch(batch))
                     done.set(key(p), row(p, id));
             }
             break;
         }
         catch (err) {
-            if (err instanceof lifecycle/* RunStopped */.NL)
-                throw err;
-            if (!isConflict(err))
-                throw explainError(err, {
-                    operation: 'ChangeResourceRecordSets',
-                    zoneId,
-                    changes: batches.flat()
-                });
+            if (err instanceof lifecycle/* RunStopped */.NL || !isConflict(err)) {
+                const e = err instanceof lifecycle/* RunStopped */.NL
+                    ? err
+                    : explainError(err, {
+                        operation: 'ChangeResourceRecordSets',
+                        zoneId,
+                        changes: batches.flat()
+                    });
+                throw e instanceof lifecycle/* RunStopped */.NL && sending ? update_unanswered(e, inBatch(sending), write) : e;
+            }
             if (attempt >= MAX_CONFLICT_RETRIES) {
                 throw new errors/* UpdateError */.mp(`Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${err.message}`, { cause: err });
             }
@@ -778,6 +790,17 @@ async function applyZone(write) {
                 logger.warning(`A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`);
         }
     }
+}
+/**
+ * The run stopped while `sent` was sent and not answered: Route 53 may have applied it (a batch
+ * applies whole or not at all). Its records' result is `unknown`, and the error says how to check.
+ */
+function update_unanswered(err, sent, write) {
+    for (const p of sent)
+        write.done.set(key(p), { ...row(p, ''), result: 'unknown' });
+    const names = [...new Set(sent.map((p) => (0,model_names/* listedName */.d1)(p.name)))];
+    return err.unanswered(`the change to ${names.join(', ')} was sent and not answered, so it may have been applied (result unknown); no further change was submitted. ` +
+        `Check with: aws route53 list-resource-record-sets --hosted-zone-id ${write.zoneId} --start-record-name ${names[0] ?? ''} --max-items ${2 * names.length}; or run again (it reads the records and finishes the job).`);
 }
 /**
  * A write whose answer was lost (a 5xx or a broken connection after sending) is retried by the SDK;
@@ -815,7 +838,7 @@ async function resolveAddresses(config, deps, report) {
             found = await deps.detect(config.detection);
         }
         catch (err) {
-            throw (0,lifecycle/* stoppedWhile */.Fh)(err, 'the address-echo providers', deps.stop?.dropRequests) ?? err;
+            throw (0,lifecycle/* stoppedWhile */.Fh)(err, 'the address-echo providers', deps.stop?.signal) ?? err;
         }
         report.ipv4 = found.ipv4;
         report.ipv6 = found.ipv6;
@@ -840,7 +863,7 @@ async function mapZones(client, targets, config, deps) {
     }
     else {
         checkStop(stop);
-        const zones = await discoverZones(client, names, config.privateZone, stop?.dropRequests);
+        const zones = await discoverZones(client, names, config.privateZone, stop?.signal);
         for (const [name, zone] of zones) {
             zoneOf.set(name, zone.id);
             logger.debug(`${name} is in hosted zone ${zone.id} (${zone.name})`);
@@ -934,7 +957,7 @@ function failure(report, progress, err, logger) {
         for (const r of report.records)
             logger.info(describeRecord(r));
         report.changeIds = changeIdsOf(report.records);
-        report.changed = report.records.length > 0;
+        report.changed = changedOf(report.records);
     }
     if (err instanceof lifecycle/* RunStopped */.NL && err.kind === 'cancelled')
         report.cancelled = true;
@@ -968,7 +991,7 @@ async function update(config, deps) {
             report.records = await applyAll(client, byZone, plans, config, deps, progress);
             report.changeIds = changeIdsOf(report.records);
         }
-        report.changed = report.records.some((r) => r.result !== 'unchanged');
+        report.changed = changedOf(report.records);
         logRecords(report, deps.logger);
         progress.settled = true;
         if (config.waitForSync && !config.dryRun)
@@ -1030,6 +1053,7 @@ const CHANGED = new Set([
     'created',
     'updated',
     'deleted',
+    'unknown',
     'would-create',
     'would-update',
     'would-delete'
@@ -1192,7 +1216,10 @@ function renderSummary(report, error, run, limit = SUMMARY_LIMIT_BYTES - RESERVE
         room -= bytes(records);
     }
     if (error && report && report.attempted.length > 0) {
-        const intro = '<p>Attempted (rows without a change id were not applied):</p>\n';
+        const unknown = report.attempted.some((r) => r.result === 'unknown')
+            ? '; rows marked <code>unknown</code> were sent and not answered, and may have been applied'
+            : '';
+        const intro = `<p>Attempted (rows without a change id were not applied${unknown}):</p>\n`;
         failure += intro + recordTables(report.attempted, room - bytes(intro));
     }
     return head + records + members + failure + origins;
@@ -1624,7 +1651,8 @@ function runnerLogger(runner) {
     };
 }
 function setOutputs(runner, report) {
-    runner.setOutput('changed', report.changed ? 'true' : 'false');
+    // true, false, or unknown (a write sent and never answered when the run stopped).
+    runner.setOutput('changed', String(report.changed));
     runner.setOutput('ipv4', report.ipv4.join(','));
     runner.setOutput('ipv6', report.ipv6.join(','));
     runner.setOutput('change-id', report.changeIds.join(','));
@@ -1657,7 +1685,7 @@ async function signInAndUpdate(a, config, stop) {
         ? await (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(719)]).then(__webpack_require__.bind(__webpack_require__, 6719))).assumeRoleWithOidc(config.auth, {
             region: config.region,
             env,
-            getIdToken: (audience) => runner.getIDToken(audience, stop.dropRequests),
+            getIdToken: (audience) => runner.getIDToken(audience, stop.signal),
             setSecret: (s) => runner.setSecret(s),
             logger,
             ...timing,
@@ -1672,7 +1700,7 @@ async function signInAndUpdate(a, config, stop) {
         ...(credentials ? { credentials } : {}),
         ...(detection
             ? {
-                detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.dropRequests, env })
+                detect: (cfg) => detection.detectAddresses(cfg, { logger, signal: stop.signal, env })
             }
             : {})
     });
@@ -1712,7 +1740,7 @@ async function run(runner = createRunner(), options = {}) {
         });
         life = new lifecycle/* Lifecycle */.v0({ boundMs: (0,lifecycle/* runBoundMs */.SV)(config) });
         // The runner cancels with SIGINT, then SIGTERM: finish honestly instead of dying mid-write.
-        unhook = (0,lifecycle/* cancelOnSignals */.dJ)(life);
+        unhook = (0,lifecycle/* cancelOnSignals */.dJ)(life, options.signals);
         const outcome = await signInAndUpdate(a, config, life);
         report = outcome.report;
         failure = outcome.error;
@@ -2368,19 +2396,30 @@ const CANCEL_GRACE_MS = 5_000;
 function runBoundMs(config) {
     return (RUN_BOUND_S + (config.waitForSync ? config.waitTimeout : 0)) * 1000;
 }
-/** Why a run stopped before its end; `during` names what it was waiting for. */
+/**
+ * Why a run stopped before its end: a head (what stopped it, and while waiting for what) and a
+ * tail (what that means for the records).
+ */
 class RunStopped extends _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp {
     kind;
+    head;
+    tail;
     phrase;
     name = 'RunStopped';
-    constructor(kind, message, phrase) {
-        super(message);
+    constructor(kind, head, tail, phrase) {
+        super(`${head}; ${tail}`);
         this.kind = kind;
+        this.head = head;
+        this.tail = tail;
         this.phrase = phrase;
     }
     /** The same stop, saying what the run was waiting for. */
     during(what) {
-        return new RunStopped(this.kind, this.phrase(what), this.phrase);
+        return new RunStopped(this.kind, this.phrase(what), this.tail, this.phrase);
+    }
+    /** The same stop, with a write sent and never answered: `tail` says what may have happened. */
+    unanswered(tail) {
+        return new RunStopped(this.kind, this.head, tail, this.phrase);
     }
 }
 /**
@@ -2412,7 +2451,7 @@ class Lifecycle {
     constructor(opts) {
         this.graceMs = opts.graceMs ?? CANCEL_GRACE_MS;
         const bound = opts.bound ?? `the run's time bound of ${opts.boundMs / 1000} s`;
-        const deadline = new RunStopped('deadline', `The run did not finish within ${bound}; nothing more was written.`, (what) => `${what} did not answer within ${bound}; nothing more was written.`);
+        const deadline = new RunStopped('deadline', `The run did not finish within ${bound}`, 'nothing more was written.', (what) => `${what} did not answer within ${bound}`);
         this.later(opts.boundMs, () => {
             this.stopping.abort(deadline);
             this.dropping.abort(deadline);
@@ -2431,7 +2470,7 @@ class Lifecycle {
             return;
         }
         this.cancelledBy = how;
-        const stopped = new RunStopped('cancelled', `The run was cancelled (${how}); no further change was submitted.`, (what) => `The run was cancelled (${how}) while waiting for ${what}; no further change was submitted.`);
+        const stopped = new RunStopped('cancelled', `The run was cancelled (${how})`, 'no further change was submitted.', (what) => `The run was cancelled (${how}) while waiting for ${what}`);
         this.stopping.abort(stopped);
         this.later(this.graceMs, () => this.dropping.abort(stopped));
     }

@@ -176,7 +176,8 @@ function stsFailure(signIn, err, token, attempt) {
 async function assumeRoleWithOidc(auth, deps) {
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
         throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdateError */ .mp(NO_TOKEN_PERMISSION);
-    const signal = deps.stop?.dropRequests;
+    // Sign-in only reads: it is dropped at once when the run stops.
+    const signal = deps.stop?.signal;
     const sleep = (0,_retry_js__WEBPACK_IMPORTED_MODULE_6__/* .retrySleep */ .Gg)(deps.timing, signal);
     const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__/* .STSClient */ .i({
         region: deps.region,

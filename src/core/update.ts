@@ -77,6 +77,10 @@ export function managedNames(config: Config): string[] {
   return [...config.hostnames, ...(config.hostIds?.hosts.map((h) => h.name) ?? [])]
 }
 
+/** Without this machine's IPv6 address the hosts behind it cannot be published. */
+const hostIdsLeftAlone = (names: string[]): string =>
+  `ipv6-host-ids: this machine's IPv6 address is not known, so the hosts' AAAA records (${names.join(', ')}) are left as they are.`
+
 function targetsFor(config: Config, ipv4: string[], ipv6: string[], logger: Logger): Target[] {
   const targets: Target[] = []
   for (const name of config.hostnames) {
@@ -91,9 +95,7 @@ function targetsFor(config: Config, ipv4: string[], ipv6: string[], logger: Logg
       for (const h of hostIds.hosts) targets.push({ name: h.name, type: 'AAAA', values: [] })
     } else if (ipv6.length === 0) {
       // Only with ip-version both, when IPv6 was not detected (inputs require IPv6 otherwise).
-      logger.warning(
-        `ipv6-host-ids: this machine's IPv6 address is not known, so the hosts' AAAA records (${hostIds.hosts.map((h) => h.name).join(', ')}) are left as they are.`
-      )
+      logger.warning(hostIdsLeftAlone(hostIds.hosts.map((h) => h.name)))
     } else {
       let hosts: { name: string; address: string }[]
       try {
@@ -236,6 +238,10 @@ async function applyZone(write: ZoneWrite): Promise<void> {
   }
 }
 
+/** A record the retry found as planned after the first answer was lost. */
+const lostAnswerFound = (record: RecordReport, doubt: string): string =>
+  `${describeRecord(record)}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`
+
 /**
  * The run stopped while `sent` was sent and not answered: Route 53 may have applied it (a batch
  * applies whole or not at all). Its records' result is `unknown`, and the error says how to check.
@@ -266,9 +272,7 @@ function claimLostAnswers(
   if (refused.length === 0 || !refused.every(asPlanned)) return
   for (const was of refused) {
     write.done.set(key(was), row(was, ''))
-    write.logger.warning(
-      `${describeRecord(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`
-    )
+    write.logger.warning(lostAnswerFound(row(was, ''), doubt))
   }
 }
 

@@ -667,6 +667,8 @@ const key = (t) => `${(0,model_names/* listedName */.d1)(t.name)} ${t.type}`;
 function managedNames(config) {
     return [...config.hostnames, ...(config.hostIds?.hosts.map((h) => h.name) ?? [])];
 }
+/** Without this machine's IPv6 address the hosts behind it cannot be published. */
+const hostIdsLeftAlone = (names) => `ipv6-host-ids: this machine's IPv6 address is not known, so the hosts' AAAA records (${names.join(', ')}) are left as they are.`;
 function targetsFor(config, ipv4, ipv6, logger) {
     const targets = [];
     for (const name of config.hostnames) {
@@ -683,7 +685,7 @@ function targetsFor(config, ipv4, ipv6, logger) {
         }
         else if (ipv6.length === 0) {
             // Only with ip-version both, when IPv6 was not detected (inputs require IPv6 otherwise).
-            logger.warning(`ipv6-host-ids: this machine's IPv6 address is not known, so the hosts' AAAA records (${hostIds.hosts.map((h) => h.name).join(', ')}) are left as they are.`);
+            logger.warning(hostIdsLeftAlone(hostIds.hosts.map((h) => h.name)));
         }
         else {
             let hosts;
@@ -791,6 +793,8 @@ async function applyZone(write) {
         }
     }
 }
+/** A record the retry found as planned after the first answer was lost. */
+const lostAnswerFound = (record, doubt) => `${describeRecord(record)}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`;
 /**
  * The run stopped while `sent` was sent and not answered: Route 53 may have applied it (a batch
  * applies whole or not at all). Its records' result is `unknown`, and the error says how to check.
@@ -814,7 +818,7 @@ function claimLostAnswers(refused, replanned, doubt, write) {
         return;
     for (const was of refused) {
         write.done.set(key(was), row(was, ''));
-        write.logger.warning(`${describeRecord(row(was, ''))}: Route 53 applied this run's change but its answer was lost (${doubt}); the retry found the record already as planned. Change id unknown.`);
+        write.logger.warning(lostAnswerFound(row(was, ''), doubt));
     }
 }
 /** The report before anything ran: the addresses the config gives. */

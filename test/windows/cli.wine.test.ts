@@ -162,6 +162,36 @@ describe.skipIf(missing !== undefined)('the CLI on Windows (Node for win32 under
   })
 
   describe.concurrent('issue 19', () => {
+    it('§3 credentials in lower case (as Windows allows) do not reach the command', async () => {
+      const dump = join(work, 'command-env.txt')
+      const bat = batchFile('dump-env.cmd', [`set > "${winPath(dump)}"`, 'echo 8.8.8.8'])
+      const keys = standIn.env()
+      const {
+        AWS_ACCESS_KEY_ID: id,
+        AWS_SECRET_ACCESS_KEY: secret,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
+        ...rest
+      } = keys
+      const r = await runWindows(
+        [CLI, '--hostname', 'env.win.example.com', '--ip-source', 'command', '--ip-command', bat],
+        {
+          env: {
+            ...rest,
+            ROUTE53_DDNS_HOSTED_ZONE_ID: zoneId,
+            // The SDK finds these on Windows (names are case-insensitive there).
+            aws_access_key_id: id as string,
+            aws_secret_access_key: secret as string,
+            actions_id_token_request_token: requestToken as string
+          }
+        }
+      )
+      expect(r.code, r.stderr).toBe(0)
+      expect(stored('env.win.example.com')).toEqual(['8.8.8.8'])
+      const seen = readFileSync(dump, 'latin1')
+      expect(seen).toMatch(/^PATH=/im)
+      for (const value of [id, secret, requestToken]) expect(seen).not.toContain(value)
+    })
+
     it('§4 a Windows path, unquoted, as users type it', async () => {
       const bat = batchFile('wan-ip.cmd', ['echo 8.8.8.8'])
       expect(bat).not.toMatch(/[\s"]/)

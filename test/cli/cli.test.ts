@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { networkInterfaces, tmpdir } from 'node:os'
@@ -501,6 +502,42 @@ describe('against the Route 53 stand-in', () => {
     ])
     expect(loud.stderr).toMatch(/^debug: verbose\.example\.com is in hosted zone/m)
     expect(loud.stdout).not.toMatch(/^debug:/m)
+  })
+})
+
+describe('stopped by a signal', () => {
+  it('a one-shot --state absent, stopped with its delete unanswered: exit 143 at once, result unknown, how to check', async () => {
+    const name = 'stop-absent.example.com'
+    standIn.seed(zoneId, {
+      Name: `${name}.`,
+      Type: 'A',
+      TTL: 300,
+      ResourceRecords: [{ Value: '198.51.100.7' }]
+    })
+    standIn.inject({ operation: 'ChangeResourceRecordSets', zoneId, error: 'Hang', times: 100 })
+    // As the runner, docker or systemd stop it: a signal once the delete is in flight, then a
+    // second one (drop it now).
+    const signals = Object.assign(new EventEmitter(), { platform: 'linux' as const })
+    const poll = setInterval(() => {
+      if (!standIn.requests.some((r) => r.operation === 'ChangeResourceRecordSets')) return
+      clearInterval(poll)
+      signals.emit('SIGTERM')
+      signals.emit('SIGINT')
+    }, 10)
+    const started = Date.now()
+    const r = await cli(['--hostname', name, '--hosted-zone-id', zoneId, '--state', 'absent'], {
+      signals
+    })
+    clearInterval(poll)
+    expect(Date.now() - started).toBeLessThan(4_000)
+    expect(r.code).toBe(143)
+    expect(r.stdout).toContain('1 record: 1 unknown')
+    expect(r.stdout).toMatch(/\(none\), TTL 300 \(unknown\)/)
+    expect(r.stderr).toMatch(
+      /^error: The run was cancelled \(SIGTERM\) while waiting for ChangeResourceRecordSets on hosted zone Z\w+; the change to stop-absent\.example\.com\. was sent and not answered, so it may have been applied/
+    )
+    expect(r.stderr).toContain(`aws route53 list-resource-record-sets --hosted-zone-id ${zoneId}`)
+    standIn.clearFaults()
   })
 })
 

@@ -14,6 +14,8 @@ export async function cli(
     machine?: string
     update?: Io['update']
     notifyTimeoutMs?: number
+    /** Where stop signals arrive (default the process). */
+    signals?: Io['signals']
   } = {}
 ): Promise<CliRun> {
   let stdout = ''
@@ -24,7 +26,8 @@ export async function cli(
     env: opts.env ?? {},
     machine: opts.machine ?? 'testbox',
     ...(opts.update ? { update: opts.update } : {}),
-    ...(opts.notifyTimeoutMs !== undefined ? { notifyTimeoutMs: opts.notifyTimeoutMs } : {})
+    ...(opts.notifyTimeoutMs !== undefined ? { notifyTimeoutMs: opts.notifyTimeoutMs } : {}),
+    ...(opts.signals ? { signals: opts.signals } : {})
   }
   const code = await main(argv, io)
   return { code, stdout, stderr }

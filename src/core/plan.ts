@@ -1,5 +1,5 @@
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
-import { UpdateError, shown as printable } from '../model/errors.js'
+import { UpdateError, shown } from '../model/errors.js'
 import { canonicalAddress } from '../model/address.js'
 import { displayName, listedName } from '../model/names.js'
 import type { DesiredState, RecordReport, RecordResult, RecordType } from '../model/types.js'
@@ -48,7 +48,7 @@ function policyOf(s: ResourceRecordSet): string {
   return 'simple'
 }
 
-const quoted = (ids: string[]): string => ids.map((id) => `'${printable(id)}'`).join(', ')
+const quoted = (ids: string[]): string => ids.map((id) => `'${shown(id)}'`).join(', ')
 
 /** Every identifier of the sets of `first`'s type and routing policy among `sets`, sorted. */
 function identifiersLike(first: ResourceRecordSet, sets: ResourceRecordSet[]): string[] {
@@ -97,19 +97,20 @@ const RESULT: Record<'create' | 'update' | 'delete', [RecordResult, RecordResult
 export function refusal(
   target: Target,
   here: ResourceRecordSet[],
-  o: Pick<PlanOptions, 'zoneId' | 'state' | 'setIdentifier'>
+  options: Pick<PlanOptions, 'zoneId' | 'state' | 'setIdentifier'>
 ): string | undefined {
   const name = displayName(target.name)
-  const shown = `${name} ${target.type} in zone ${o.zoneId}`
+  const record = `${name} ${target.type} in zone ${options.zoneId}`
   const cname = here.find((s) => s.Type === 'CNAME')
   if (cname) {
-    return `${name} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`
+    return `${name} holds a CNAME record; refusing to touch it (zone ${options.zoneId}). Remove the CNAME or choose another name.`
   }
   const sameType = here.filter((s) => s.Type === target.type)
   const otherTypes = here.filter((s) => s.Type !== target.type)
-  const sid = o.setIdentifier
+  const sid = options.setIdentifier
   if (sid !== undefined) {
-    if (o.state === 'absent' && !sameType.some((s) => s.SetIdentifier === sid)) return undefined
+    if (options.state === 'absent' && !sameType.some((s) => s.SetIdentifier === sid))
+      return undefined
     const foreign =
       sameType.find((s) => s.AliasTarget || s.MultiValueAnswer !== true) ??
       otherTypes.find(
@@ -121,21 +122,21 @@ export function refusal(
     const ids = foreign.AliasTarget ? [] : identifiersLike(foreign, here)
     const id = ids.length === 0 ? '' : ` (${identified(ids)})`
     const article = ids.length > 1 ? '' : /^[aeiou]/.test(which) ? 'an ' : 'a '
-    return `${shown} holds ${article}${which} record${ids.length > 1 ? 's' : ''}${id}; refusing to add this machine's multivalue answer record (set-identifier '${printable(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
+    return `${record} holds ${article}${which} record${ids.length > 1 ? 's' : ''}${id}; refusing to add this machine's multivalue answer record (set-identifier '${shown(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`
   }
   const alias = sameType.find((s) => s.AliasTarget)
   if (alias) {
-    return `${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`
+    return `${record} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`
   }
   const multivalue = sameType.filter((s) => s.MultiValueAnswer === true)
   if (multivalue.length > 0 && multivalue.length === sameType.length) {
     const ids = multivalue.map((s) => s.SetIdentifier ?? '').sort()
-    return `${shown} holds multivalue answer records (identifiers ${quoted(ids)}); refusing to overwrite them. To publish this machine as one more member, set set-identifier.`
+    return `${record} holds multivalue answer records (identifiers ${quoted(ids)}); refusing to overwrite them. To publish this machine as one more member, set set-identifier.`
   }
   const routed = sameType.find((s) => s.SetIdentifier !== undefined)
   if (routed) {
     const ids = identifiersLike(routed, sameType)
-    return `${shown} has ${ids.length > 1 ? 'routing-policy record sets' : 'a routing-policy record set'} (${policyOf(routed)}, ${identified(ids)}); refusing to overwrite ${ids.length > 1 ? 'them' : 'it'}.`
+    return `${record} has ${ids.length > 1 ? 'routing-policy record sets' : 'a routing-policy record set'} (${policyOf(routed)}, ${identified(ids)}); refusing to overwrite ${ids.length > 1 ? 'them' : 'it'}.`
   }
   const other = otherTypes.find((s) => s.AliasTarget || s.SetIdentifier !== undefined)
   if (other) {
@@ -144,7 +145,7 @@ export function refusal(
       ? `an alias ${other.Type ?? '?'} record (to ${other.AliasTarget.DNSName ?? '?'})`
       : `${ids.length > 1 ? '' : 'a '}${policyOf(other)} ${other.Type ?? '?'} record set${ids.length > 1 ? 's' : ''} (${identified(ids)})`
     const them = ids.length > 1 ? 'them' : 'it'
-    return `${name} holds ${what} in zone ${o.zoneId}; refusing to write its ${target.type} beside ${them}. Remove ${them} or choose another name.`
+    return `${name} holds ${what} in zone ${options.zoneId}; refusing to write its ${target.type} beside ${them}. Remove ${them} or choose another name.`
   }
   return undefined
 }
@@ -156,20 +157,21 @@ export function refusal(
 export function planRecord(
   target: Target,
   setsAtName: ResourceRecordSet[],
-  o: PlanOptions
+  options: PlanOptions
 ): PlannedRecord {
   const listed = listedName(target.name)
   const here = setsAtName.filter((s) => listedName(s.Name ?? '') === listed)
-  const refused = refusal(target, here, o)
+  const refused = refusal(target, here, options)
   if (refused) throw new UpdateError(refused)
   const sameType = here.filter((s) => s.Type === target.type)
-  if (o.setIdentifier !== undefined) return planMember(target, sameType, o, o.setIdentifier)
+  if (options.setIdentifier !== undefined)
+    return planMember(target, sameType, options, options.setIdentifier)
   const live = sameType[0]
   const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '')
   const row = {
     name: target.name,
     type: target.type,
-    zoneId: o.zoneId,
+    zoneId: options.zoneId,
     setIdentifier: '',
     before,
     members: []
@@ -178,12 +180,12 @@ export function planRecord(
   const desired: ResourceRecordSet = {
     Name: `${target.name}.`,
     Type: target.type,
-    TTL: o.ttl,
+    TTL: options.ttl,
     ResourceRecords: target.values.map((Value) => ({ Value }))
   }
   const inSync = (l: ResourceRecordSet): boolean =>
-    l.TTL === o.ttl && sameValues(before, target.values)
-  return reconcile(row, live, desired, inSync, target, o)
+    l.TTL === options.ttl && sameValues(before, target.values)
+  return reconcile(row, live, desired, inSync, target, options)
 }
 
 /**
@@ -194,7 +196,7 @@ export function planRecord(
 function planMember(
   target: Target,
   sameType: ResourceRecordSet[],
-  o: PlanOptions,
+  options: PlanOptions,
   sid: string
 ): PlannedRecord {
   const live = sameType.find((s) => s.SetIdentifier === sid && s.MultiValueAnswer === true)
@@ -206,7 +208,7 @@ function planMember(
   const row = {
     name: target.name,
     type: target.type,
-    zoneId: o.zoneId,
+    zoneId: options.zoneId,
     setIdentifier: sid,
     before,
     members
@@ -217,15 +219,15 @@ function planMember(
     Type: target.type,
     SetIdentifier: sid,
     MultiValueAnswer: true,
-    TTL: o.ttl,
+    TTL: options.ttl,
     ResourceRecords: target.values.map((Value) => ({ Value })),
-    ...(o.healthCheckId ? { HealthCheckId: o.healthCheckId } : {})
+    ...(options.healthCheckId ? { HealthCheckId: options.healthCheckId } : {})
   }
   const inSync = (l: ResourceRecordSet): boolean =>
-    l.TTL === o.ttl &&
+    l.TTL === options.ttl &&
     sameValues(before, target.values) &&
-    (l.HealthCheckId ?? '') === (o.healthCheckId ?? '')
-  return reconcile(row, live, desired, inSync, target, o)
+    (l.HealthCheckId ?? '') === (options.healthCheckId ?? '')
+  return reconcile(row, live, desired, inSync, target, options)
 }
 
 /**
@@ -239,15 +241,15 @@ function reconcile(
   desired: ResourceRecordSet,
   inSync: (live: ResourceRecordSet) => boolean,
   target: Target,
-  o: PlanOptions
+  options: PlanOptions
 ): PlannedRecord {
-  const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][o.dryRun ? 1 : 0]
-  if (o.state === 'absent') {
-    if (!live) return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] }
+  const pick = (kind: keyof typeof RESULT): RecordResult => RESULT[kind][options.dryRun ? 1 : 0]
+  if (options.state === 'absent') {
+    if (!live) return { ...row, after: [], ttl: options.ttl, result: 'unchanged', changes: [] }
     return {
       ...row,
       after: [],
-      ttl: live.TTL ?? o.ttl,
+      ttl: live.TTL ?? options.ttl,
       result: pick('delete'),
       changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
     }
@@ -257,16 +259,16 @@ function reconcile(
     return {
       ...row,
       after,
-      ttl: o.ttl,
+      ttl: options.ttl,
       result: pick('create'),
       changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
     }
   }
-  if (inSync(live)) return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] }
+  if (inSync(live)) return { ...row, after, ttl: options.ttl, result: 'unchanged', changes: [] }
   return {
     ...row,
     after,
-    ttl: o.ttl,
+    ttl: options.ttl,
     result: pick('update'),
     changes: [
       { Action: 'DELETE', ResourceRecordSet: live },

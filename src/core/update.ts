@@ -181,6 +181,14 @@ interface ZoneWrite {
   stop?: Stop
 }
 
+/** Route 53 refused every attempt: the records changed between each read and write. */
+const keptChanging = (zoneId: string, attempts: number, err: unknown): string =>
+  `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempts} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`
+
+/** A record changed under the run: the zone is read again. */
+const readingAgain = (zoneId: string, attempt: number): string =>
+  `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt}).`
+
 /**
  * Apply one zone's plan as guarded batches, recording each settled record in `done` as soon as
  * its batch is accepted (so a failure later still reports it). When a batch is refused because a
@@ -209,7 +217,7 @@ async function applyZone(write: ZoneWrite): Promise<void> {
       break
     } catch (err) {
       if (err instanceof RunStopped || !isConflict(err)) {
-        const e =
+        const thrown =
           err instanceof RunStopped
             ? err
             : explainError(err, {
@@ -217,13 +225,12 @@ async function applyZone(write: ZoneWrite): Promise<void> {
                 zoneId,
                 changes: batches.flat()
               })
-        throw e instanceof RunStopped && sending ? unanswered(e, inBatch(sending), write) : e
+        throw thrown instanceof RunStopped && sending
+          ? unanswered(thrown, inBatch(sending), write)
+          : thrown
       }
       if (attempt >= MAX_CONFLICT_RETRIES) {
-        throw new UpdateError(
-          `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${(err as Error).message}`,
-          { cause: err }
-        )
+        throw new UpdateError(keptChanging(zoneId, attempt + 1, err), { cause: err })
       }
       const refused = inBatch(current)
       const rest = write.targets.filter((t) => !done.has(key(t)))
@@ -231,9 +238,7 @@ async function applyZone(write: ZoneWrite): Promise<void> {
       const doubt = lostAnswer(err)
       if (doubt) claimLostAnswers(refused, plans, doubt, write)
       if (refused.some((p) => !done.has(key(p))) || !doubt)
-        logger.warning(
-          `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`
-        )
+        logger.warning(readingAgain(zoneId, attempt + 2))
     }
   }
 }

@@ -93,18 +93,18 @@ const RESULT = {
  *   does not mix routing policies at one name and type). Removing a member this machine does not
  *   have writes nothing, so it is never refused.
  */
-function refusal(target, here, o) {
+function refusal(target, here, options) {
     const name = (0,model_names/* displayName */.QC)(target.name);
-    const shown = `${name} ${target.type} in zone ${o.zoneId}`;
+    const record = `${name} ${target.type} in zone ${options.zoneId}`;
     const cname = here.find((s) => s.Type === 'CNAME');
     if (cname) {
-        return `${name} holds a CNAME record; refusing to touch it (zone ${o.zoneId}). Remove the CNAME or choose another name.`;
+        return `${name} holds a CNAME record; refusing to touch it (zone ${options.zoneId}). Remove the CNAME or choose another name.`;
     }
     const sameType = here.filter((s) => s.Type === target.type);
     const otherTypes = here.filter((s) => s.Type !== target.type);
-    const sid = o.setIdentifier;
+    const sid = options.setIdentifier;
     if (sid !== undefined) {
-        if (o.state === 'absent' && !sameType.some((s) => s.SetIdentifier === sid))
+        if (options.state === 'absent' && !sameType.some((s) => s.SetIdentifier === sid))
             return undefined;
         const foreign = sameType.find((s) => s.AliasTarget || s.MultiValueAnswer !== true) ??
             otherTypes.find((s) => s.AliasTarget || (s.SetIdentifier !== undefined && !s.MultiValueAnswer));
@@ -115,21 +115,21 @@ function refusal(target, here, o) {
         const ids = foreign.AliasTarget ? [] : identifiersLike(foreign, here);
         const id = ids.length === 0 ? '' : ` (${identified(ids)})`;
         const article = ids.length > 1 ? '' : /^[aeiou]/.test(which) ? 'an ' : 'a ';
-        return `${shown} holds ${article}${which} record${ids.length > 1 ? 's' : ''}${id}; refusing to add this machine's multivalue answer record (set-identifier '${(0,errors/* shown */.SP)(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`;
+        return `${record} holds ${article}${which} record${ids.length > 1 ? 's' : ''}${id}; refusing to add this machine's multivalue answer record (set-identifier '${(0,errors/* shown */.SP)(sid)}'). Route 53 does not mix routing policies at one name and type, and converting the record would take the name from whoever made it: remove it or choose another name.`;
     }
     const alias = sameType.find((s) => s.AliasTarget);
     if (alias) {
-        return `${shown} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`;
+        return `${record} is an alias record (to ${alias.AliasTarget?.DNSName ?? '?'}); refusing to overwrite it.`;
     }
     const multivalue = sameType.filter((s) => s.MultiValueAnswer === true);
     if (multivalue.length > 0 && multivalue.length === sameType.length) {
         const ids = multivalue.map((s) => s.SetIdentifier ?? '').sort();
-        return `${shown} holds multivalue answer records (identifiers ${quoted(ids)}); refusing to overwrite them. To publish this machine as one more member, set set-identifier.`;
+        return `${record} holds multivalue answer records (identifiers ${quoted(ids)}); refusing to overwrite them. To publish this machine as one more member, set set-identifier.`;
     }
     const routed = sameType.find((s) => s.SetIdentifier !== undefined);
     if (routed) {
         const ids = identifiersLike(routed, sameType);
-        return `${shown} has ${ids.length > 1 ? 'routing-policy record sets' : 'a routing-policy record set'} (${policyOf(routed)}, ${identified(ids)}); refusing to overwrite ${ids.length > 1 ? 'them' : 'it'}.`;
+        return `${record} has ${ids.length > 1 ? 'routing-policy record sets' : 'a routing-policy record set'} (${policyOf(routed)}, ${identified(ids)}); refusing to overwrite ${ids.length > 1 ? 'them' : 'it'}.`;
     }
     const other = otherTypes.find((s) => s.AliasTarget || s.SetIdentifier !== undefined);
     if (other) {
@@ -138,7 +138,7 @@ function refusal(target, here, o) {
             ? `an alias ${other.Type ?? '?'} record (to ${other.AliasTarget.DNSName ?? '?'})`
             : `${ids.length > 1 ? '' : 'a '}${policyOf(other)} ${other.Type ?? '?'} record set${ids.length > 1 ? 's' : ''} (${identified(ids)})`;
         const them = ids.length > 1 ? 'them' : 'it';
-        return `${name} holds ${what} in zone ${o.zoneId}; refusing to write its ${target.type} beside ${them}. Remove ${them} or choose another name.`;
+        return `${name} holds ${what} in zone ${options.zoneId}; refusing to write its ${target.type} beside ${them}. Remove ${them} or choose another name.`;
     }
     return undefined;
 }
@@ -146,21 +146,21 @@ function refusal(target, here, o) {
  * Plan one target against every set currently at its name (as read). Pure. Throws UpdateError
  * naming the record when the name is refused (see `refusal`).
  */
-function planRecord(target, setsAtName, o) {
+function planRecord(target, setsAtName, options) {
     const listed = (0,model_names/* listedName */.d1)(target.name);
     const here = setsAtName.filter((s) => (0,model_names/* listedName */.d1)(s.Name ?? '') === listed);
-    const refused = refusal(target, here, o);
+    const refused = refusal(target, here, options);
     if (refused)
         throw new errors/* UpdateError */.mp(refused);
     const sameType = here.filter((s) => s.Type === target.type);
-    if (o.setIdentifier !== undefined)
-        return planMember(target, sameType, o, o.setIdentifier);
+    if (options.setIdentifier !== undefined)
+        return planMember(target, sameType, options, options.setIdentifier);
     const live = sameType[0];
     const before = (live?.ResourceRecords ?? []).map((r) => r.Value ?? '');
     const row = {
         name: target.name,
         type: target.type,
-        zoneId: o.zoneId,
+        zoneId: options.zoneId,
         setIdentifier: '',
         before,
         members: []
@@ -168,18 +168,18 @@ function planRecord(target, setsAtName, o) {
     const desired = {
         Name: `${target.name}.`,
         Type: target.type,
-        TTL: o.ttl,
+        TTL: options.ttl,
         ResourceRecords: target.values.map((Value) => ({ Value }))
     };
-    const inSync = (l) => l.TTL === o.ttl && sameValues(before, target.values);
-    return reconcile(row, live, desired, inSync, target, o);
+    const inSync = (l) => l.TTL === options.ttl && sameValues(before, target.values);
+    return reconcile(row, live, desired, inSync, target, options);
 }
 /**
  * Plan this machine's member of a multivalue answer record: only the record with its identifier
  * is compared and written; the other members are read, reported, and never part of a batch.
  * What it must not share the name with is decided by `refusal`.
  */
-function planMember(target, sameType, o, sid) {
+function planMember(target, sameType, options, sid) {
     const live = sameType.find((s) => s.SetIdentifier === sid && s.MultiValueAnswer === true);
     const members = sameType
         .filter((s) => s !== live && s.MultiValueAnswer === true)
@@ -189,7 +189,7 @@ function planMember(target, sameType, o, sid) {
     const row = {
         name: target.name,
         type: target.type,
-        zoneId: o.zoneId,
+        zoneId: options.zoneId,
         setIdentifier: sid,
         before,
         members
@@ -199,29 +199,29 @@ function planMember(target, sameType, o, sid) {
         Type: target.type,
         SetIdentifier: sid,
         MultiValueAnswer: true,
-        TTL: o.ttl,
+        TTL: options.ttl,
         ResourceRecords: target.values.map((Value) => ({ Value })),
-        ...(o.healthCheckId ? { HealthCheckId: o.healthCheckId } : {})
+        ...(options.healthCheckId ? { HealthCheckId: options.healthCheckId } : {})
     };
-    const inSync = (l) => l.TTL === o.ttl &&
+    const inSync = (l) => l.TTL === options.ttl &&
         sameValues(before, target.values) &&
-        (l.HealthCheckId ?? '') === (o.healthCheckId ?? '');
-    return reconcile(row, live, desired, inSync, target, o);
+        (l.HealthCheckId ?? '') === (options.healthCheckId ?? '');
+    return reconcile(row, live, desired, inSync, target, options);
 }
 /**
  * The reconciliation both planners share: delete what was read (absent), create when nothing is
  * there, nothing when in sync, else compare-and-swap: the DELETE carries exactly what was read, so
  * a concurrent edit fails the batch.
  */
-function reconcile(row, live, desired, inSync, target, o) {
-    const pick = (kind) => RESULT[kind][o.dryRun ? 1 : 0];
-    if (o.state === 'absent') {
+function reconcile(row, live, desired, inSync, target, options) {
+    const pick = (kind) => RESULT[kind][options.dryRun ? 1 : 0];
+    if (options.state === 'absent') {
         if (!live)
-            return { ...row, after: [], ttl: o.ttl, result: 'unchanged', changes: [] };
+            return { ...row, after: [], ttl: options.ttl, result: 'unchanged', changes: [] };
         return {
             ...row,
             after: [],
-            ttl: live.TTL ?? o.ttl,
+            ttl: live.TTL ?? options.ttl,
             result: pick('delete'),
             changes: [{ Action: 'DELETE', ResourceRecordSet: live }]
         };
@@ -231,17 +231,17 @@ function reconcile(row, live, desired, inSync, target, o) {
         return {
             ...row,
             after,
-            ttl: o.ttl,
+            ttl: options.ttl,
             result: pick('create'),
             changes: [{ Action: 'CREATE', ResourceRecordSet: desired }]
         };
     }
     if (inSync(live))
-        return { ...row, after, ttl: o.ttl, result: 'unchanged', changes: [] };
+        return { ...row, after, ttl: options.ttl, result: 'unchanged', changes: [] };
     return {
         ...row,
         after,
-        ttl: o.ttl,
+        ttl: options.ttl,
         result: pick('update'),
         changes: [
             { Action: 'DELETE', ResourceRecordSet: live },
@@ -740,6 +740,10 @@ async function planZone(client, zoneId, targets, config, stop) {
     };
     return targets.map((t) => planRecord(t, live.get((0,model_names/* listedName */.d1)(t.name)) ?? [], options));
 }
+/** Route 53 refused every attempt: the records changed between each read and write. */
+const keptChanging = (zoneId, attempts, err) => `Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempts} attempts); nothing was overwritten. Last refusal: ${err.message}`;
+/** A record changed under the run: the zone is read again. */
+const readingAgain = (zoneId, attempt) => `A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt}).`;
 /**
  * Apply one zone's plan as guarded batches, recording each settled record in `done` as soon as
  * its batch is accepted (so a failure later still reports it). When a batch is refused because a
@@ -770,17 +774,19 @@ async function applyZone(write) {
         }
         catch (err) {
             if (err instanceof lifecycle/* RunStopped */.NL || !isConflict(err)) {
-                const e = err instanceof lifecycle/* RunStopped */.NL
+                const thrown = err instanceof lifecycle/* RunStopped */.NL
                     ? err
                     : explainError(err, {
                         operation: 'ChangeResourceRecordSets',
                         zoneId,
                         changes: batches.flat()
                     });
-                throw e instanceof lifecycle/* RunStopped */.NL && sending ? update_unanswered(e, inBatch(sending), write) : e;
+                throw thrown instanceof lifecycle/* RunStopped */.NL && sending
+                    ? update_unanswered(thrown, inBatch(sending), write)
+                    : thrown;
             }
             if (attempt >= MAX_CONFLICT_RETRIES) {
-                throw new errors/* UpdateError */.mp(`Records in hosted zone ${zoneId} kept changing while this run tried to update them (${attempt + 1} attempts); nothing was overwritten. Last refusal: ${err.message}`, { cause: err });
+                throw new errors/* UpdateError */.mp(keptChanging(zoneId, attempt + 1, err), { cause: err });
             }
             const refused = inBatch(current);
             const rest = write.targets.filter((t) => !done.has(key(t)));
@@ -789,7 +795,7 @@ async function applyZone(write) {
             if (doubt)
                 claimLostAnswers(refused, plans, doubt, write);
             if (refused.some((p) => !done.has(key(p))) || !doubt)
-                logger.warning(`A record in hosted zone ${zoneId} changed since it was read; reading again (attempt ${attempt + 2}).`);
+                logger.warning(readingAgain(zoneId, attempt + 2));
         }
     }
 }

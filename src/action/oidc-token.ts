@@ -4,7 +4,7 @@
 // every other request of the run.
 import { httpRequest, DEFAULT_TIMEOUTS, type Timeouts } from '../net/request.js'
 
-export interface IdTokenOptions {
+interface IdTokenOptions {
   env: Record<string, string | undefined>
   /** Masks the token in all later log output before anything else sees it. */
   setSecret: (value: string) => void

@@ -65,7 +65,7 @@ export function outputEntry(name: string, value: string, delimiter: string): str
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`
 }
 
-export interface RunnerIo {
+interface RunnerIo {
   env: Record<string, string | undefined>
   write: (text: string) => void
   /** Fetches an OIDC token; default requestIdToken (with the run's limits and proxy). */

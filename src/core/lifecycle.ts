@@ -2,7 +2,7 @@
 import { UpdateError } from '../model/errors.js'
 
 /** A run's wall-clock bound, before `wait-timeout` (which is added when waiting for sync). */
-export const RUN_BOUND_S = 120
+const RUN_BOUND_S = 120
 /** After a cancel, how long a request in flight may still answer (the runner escalates at 7.5 s). */
 export const CANCEL_GRACE_MS = 5_000
 

@@ -16,11 +16,11 @@ import { killTree, spawnPlan } from './process.js'
  */
 
 /** Default limit on one run of the command. */
-export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000
+const DEFAULT_COMMAND_TIMEOUT_MS = 10_000
 /** Largest output accepted; one or two addresses are far smaller. */
-export const MAX_COMMAND_OUTPUT_BYTES = 4096
+const MAX_COMMAND_OUTPUT_BYTES = 4096
 
-export interface RunCommandOptions {
+interface RunCommandOptions {
   timeoutMs?: number
   /** Environment of this process; every secret variable (inputs/env.ts) is removed from it. */
   env?: NodeJS.ProcessEnv

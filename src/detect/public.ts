@@ -46,11 +46,11 @@ export const DEFAULT_PROVIDERS: Readonly<Record<4 | 6, readonly string[]>> = {
 }
 
 /** Per-request limit: connect, headers and body. */
-export const DEFAULT_TIMEOUT_MS = 5_000
+const DEFAULT_TIMEOUT_MS = 5_000
 /** Bound on the whole detection of one family. */
-export const DEFAULT_OVERALL_MS = 15_000
+const DEFAULT_OVERALL_MS = 15_000
 /** Largest body accepted; an address or a trace page is far smaller. */
-export const MAX_BODY_BYTES = 4096
+const MAX_BODY_BYTES = 4096
 
 const TRACE_LINE = /^[A-Za-z0-9_.-]+=.*$/
 
@@ -114,7 +114,7 @@ export function parseEchoBody(body: string, family: 4 | 6): EchoParse {
   return { ok: true, address }
 }
 
-export interface PublicDetectionOptions {
+interface PublicDetectionOptions {
   logger: Logger
   /** Per-request limit (default 5 s). */
   timeoutMs?: number
@@ -126,7 +126,7 @@ export interface PublicDetectionOptions {
   signal?: AbortSignal
 }
 
-export interface PublicResult {
+interface PublicResult {
   address: string
   /** For AddressOrigin.how, e.g. 'public: https://a and https://b agreed'. */
   how: string
@@ -195,11 +195,7 @@ function targetProblem(url: string, family: 4 | 6): string | undefined {
  * Resolves (never rejects) with the parsed answer or the failure reason. `signal` drops it
  * (quorum reached, or overall limit).
  */
-export async function askProvider(
-  url: string,
-  family: 4 | 6,
-  limits: AskLimits
-): Promise<ProviderAnswer> {
+async function askProvider(url: string, family: 4 | 6, limits: AskLimits): Promise<ProviderAnswer> {
   if (limits.signal.aborted) return { url, ok: false, reason: 'not asked' }
   const problem = targetProblem(url, family)
   if (problem) return { url, ok: false, reason: problem }

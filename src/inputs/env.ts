@@ -19,7 +19,7 @@ export function cliInputVariable(input: string): string {
  * `value`: the variable's value is a secret (withheld and masked). `pointer`: a path or endpoint
  * from which a credential is fetched (withheld; the path itself is not a secret, so not masked).
  */
-export type SecretKind = 'value' | 'pointer'
+type SecretKind = 'value' | 'pointer'
 
 /**
  * Credential variables outside the inputs. AWS: every variable the SDK's default chain reads a
@@ -48,7 +48,7 @@ export const CREDENTIAL_VARIABLES: Readonly<Record<string, SecretKind>> = {
 }
 
 /** Families of credential variables: the SDK reads a bearer token from `AWS_BEARER_TOKEN_<SERVICE>`. */
-export const CREDENTIAL_PREFIXES: Readonly<Record<string, SecretKind>> = {
+const CREDENTIAL_PREFIXES: Readonly<Record<string, SecretKind>> = {
   AWS_BEARER_TOKEN_: 'value'
 }
 
@@ -58,7 +58,7 @@ export function secretInputs(): InputName[] {
 }
 
 /** Every secret variable by exact name: credentials, then each secret input for both front doors. */
-export function secretVariables(): ReadonlyMap<string, SecretKind> {
+function secretVariables(): ReadonlyMap<string, SecretKind> {
   const out = new Map<string, SecretKind>(Object.entries(CREDENTIAL_VARIABLES))
   for (const input of secretInputs()) {
     out.set(actionInputVariable(input), 'value')

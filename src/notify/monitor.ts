@@ -30,7 +30,7 @@ export interface MonitorDeps {
   failureIssue?: (event: RunEvent, timeoutMs: number) => Promise<void>
 }
 
-export interface RunEnd {
+interface RunEnd {
   records: RecordReport[]
   dryRun: boolean
   error?: Error
@@ -51,7 +51,7 @@ const failedCall = (what: string, where: string, why: string): string =>
   `${what} to ${where} failed: ${why}; the DDNS run itself is not affected.`
 
 /** Longest excerpt of an endpoint's answer in a warning. */
-export const MAX_ANSWER_SHOWN = 200
+const MAX_ANSWER_SHOWN = 200
 
 /**
  * A remote text (an endpoint's answer, an error) for a warning: the run's secrets and every part
@@ -64,7 +64,7 @@ function remoteText(url: string, redact: (text: string) => string) {
 }
 
 /** One monitoring call: `what` to `url`, bounded, every problem a (redacted) warning. */
-export type MonitorCall = (what: string, url: string, req: HttpRequest) => Promise<void>
+type MonitorCall = (what: string, url: string, req: HttpRequest) => Promise<void>
 
 /** The bounded call that every ping and webhook goes through. */
 export function monitorCall(deps: MonitorDeps): MonitorCall {

@@ -46,7 +46,7 @@ export interface WatchIo extends Io {
 type Clock = NonNullable<WatchIo['clock']>
 
 /** The watch's flags: the one-shot run's, and its own. */
-export function watchSpecs(): Record<string, FlagSpec> {
+function watchSpecs(): Record<string, FlagSpec> {
   return {
     ...mainSpecs(),
     interval: { type: 'string', multiple: false },

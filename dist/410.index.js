@@ -2394,7 +2394,7 @@ function standardRetryStrategy(maxAttempts, timing = {}) {
 /* harmony export */   dJ: () => (/* binding */ cancelOnSignals),
 /* harmony export */   v0: () => (/* binding */ Lifecycle)
 /* harmony export */ });
-/* unused harmony exports RUN_BOUND_S, CANCEL_GRACE_MS, stopSignals, onStopSignals */
+/* unused harmony exports CANCEL_GRACE_MS, stopSignals, onStopSignals */
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3434);
 // How a run ends early: at its time bound, or when the runner (or a user) cancels it.
 
@@ -2541,7 +2541,7 @@ function cancelOnSignals(life, source = process) {
 /* harmony export */   cT: () => (/* binding */ withoutSecrets),
 /* harmony export */   pK: () => (/* binding */ actionInputVariable)
 /* harmony export */ });
-/* unused harmony exports cliInputVariable, CREDENTIAL_VARIABLES, CREDENTIAL_PREFIXES, secretInputs, secretVariables, secretKind */
+/* unused harmony exports cliInputVariable, CREDENTIAL_VARIABLES, secretInputs, secretKind */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2498);
 /**
  * Where inputs live in the environment (the runner's `INPUT_*`, the CLI's `ROUTE53_DDNS_*`) and

@@ -80,6 +80,7 @@ function tokenSubject(token: string): string | undefined {
     return undefined
   }
 }
+
 /** Attempts at the token and at STS, each on top of the SDK's own retries. */
 const ATTEMPTS = 4
 /** The sign-in's own backoff: full jitter from 1 s, doubling, capped at 8 s. */

@@ -43,7 +43,7 @@ export interface Stop {
    */
   signal: AbortSignal
   /** Aborting it drops the writes in flight: the bound hit, or a cancel's grace ran out. */
-  dropRequests: AbortSignal
+  dropWrites: AbortSignal
 }
 
 /**
@@ -95,7 +95,7 @@ export class Lifecycle implements Stop {
     return this.stopping.signal
   }
 
-  get dropRequests(): AbortSignal {
+  get dropWrites(): AbortSignal {
     return this.dropping.signal
   }
 

@@ -210,7 +210,7 @@ async function applyZone(write: ZoneWrite): Promise<void> {
       for (const batch of batches) {
         checkStop(stop)
         current = sending = batch
-        const id = await submitBatch(client, zoneId, batch, config.comment, stop?.dropRequests)
+        const id = await submitBatch(client, zoneId, batch, config.comment, stop?.dropWrites)
         sending = undefined
         for (const p of inBatch(batch)) done.set(key(p), row(p, id))
       }

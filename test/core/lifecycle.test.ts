@@ -225,7 +225,7 @@ describe('the run bound', () => {
         logger,
         client: client(),
         stop,
-        detect: (cfg) => detectAddresses(cfg, { logger, signal: stop.dropRequests })
+        detect: (cfg) => detectAddresses(cfg, { logger, signal: stop.dropWrites })
       }
     )
     expect(out.error?.message).toBe(
@@ -414,9 +414,9 @@ describe('cancellation', () => {
     const unhook = cancelOnSignals(stop, source)
     source.emit('SIGINT')
     expect(stop.signal.aborted).toBe(true)
-    expect(stop.dropRequests.aborted).toBe(false)
+    expect(stop.dropWrites.aborted).toBe(false)
     source.emit('SIGBREAK')
-    expect(stop.dropRequests.aborted).toBe(true)
+    expect(stop.dropWrites.aborted).toBe(true)
     expect(stop.cancelledBy).toBe('SIGINT')
     unhook()
   })
@@ -427,7 +427,7 @@ describe('cancellation', () => {
     const unhook = cancelOnSignals(stop, emitter)
     emitter.emit('SIGTERM')
     expect(stop.signal.aborted).toBe(true)
-    expect(stop.dropRequests.aborted).toBe(false)
+    expect(stop.dropWrites.aborted).toBe(false)
     expect(stop.cancelledBy).toBe('SIGTERM')
     unhook()
     expect(emitter.listenerCount('SIGINT') + emitter.listenerCount('SIGTERM')).toBe(0)

@@ -765,7 +765,7 @@ async function applyZone(write) {
             for (const batch of batches) {
                 checkStop(stop);
                 current = sending = batch;
-                const id = await submitBatch(client, zoneId, batch, config.comment, stop?.dropRequests);
+                const id = await submitBatch(client, zoneId, batch, config.comment, stop?.dropWrites);
                 sending = undefined;
                 for (const p of inBatch(batch))
                     done.set(key(p), row(p, id));
@@ -2470,7 +2470,7 @@ class Lifecycle {
     get signal() {
         return this.stopping.signal;
     }
-    get dropRequests() {
+    get dropWrites() {
         return this.dropping.signal;
     }
     /** First call: start nothing new, and drop requests still in flight after the grace. Again: drop them now. */

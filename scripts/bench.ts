@@ -649,6 +649,8 @@ function spawnWatch(ns: string, env: Record<string, string>, zoneId: string) {
       'exec',
       ns,
       NODE24,
+      // e.g. --max-old-space-size=24: whether the heap stays small when V8 is made to collect.
+      ...(process.env.BENCH_RSS_NODE_FLAGS ?? '').split(' ').filter(Boolean),
       join(ROOT, 'dist/cli/index.js'),
       'watch',
       ...argv,

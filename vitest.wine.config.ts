@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/windows/**/*.wine.test.ts'],
+    globalSetup: ['test/windows/global-teardown.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -96,6 +96,11 @@ beforeAll(async () => {
   standIn = await startStandIn({ rateLimit: false, changeSyncMs: 50 })
   standIn.addRole({ arn: ROLE })
   echo = await startEchoServers()
+  // One sign-in first: the lazily imported STS client and token path are loaded (and, under
+  // vitest, transformed) on first use, which on a busy machine can take longer than a bound here.
+  vi.stubEnv('AWS_ENDPOINT_URL_STS', standIn.url)
+  await signIn(life(30_000), RETRY)
+  vi.unstubAllEnvs()
 })
 afterAll(async () => {
   await standIn.close()

@@ -125,65 +125,65 @@ function rankOf(address) {
 function selectLocalAddress(interfaces, family, interfaceName, ipv6Flags = new Map()) {
     const names = Object.keys(interfaces).filter((n) => (interfaces[n]?.length ?? 0) > 0);
     if (interfaceName !== undefined && !names.includes(interfaceName)) {
-        throw new errors/* InputError */.dz('interface', `'${interfaceName}' is not an interface of this machine; it has: ${names.length ? names.sort(collator.compare).join(', ') : '(none)'}`);
+        throw new errors/* InputError */.dz('interface', notAnInterface(interfaceName, names));
     }
     const candidates = [];
     const skipped = [];
     for (const name of interfaceName !== undefined ? [interfaceName] : names) {
-        const infos = interfaces[name] ?? [];
-        infos.forEach((info, index) => {
+        ;
+        (interfaces[name] ?? []).forEach((info, index) => {
             if (familyOf(info) !== family)
                 return;
-            let address;
-            try {
-                address = (0,model_address/* canonicalAddress */.Z5)(info.address.split('%')[0]);
-            }
-            catch {
-                skipped.push(`${name} ${info.address} (not an address)`);
-                return;
-            }
-            if (info.internal) {
-                skipped.push(`${name} ${address} (internal)`);
-                return;
-            }
-            const { rank, skip } = rankOf(address);
-            if (skip) {
-                skipped.push(`${name} ${address} (${skip})`);
-                return;
-            }
-            if (family === 6) {
-                const flags = ipv6Flags.get(address) ?? 0;
-                const why = [
-                    flags & IFA_F_TEMPORARY ? 'temporary' : '',
-                    flags & IFA_F_DEPRECATED ? 'deprecated' : '',
-                    flags & IFA_F_TENTATIVE ? 'tentative' : '',
-                    flags & IFA_F_DADFAILED ? 'duplicate address detection failed' : ''
-                ].filter((w) => w !== '');
-                if (why.length > 0) {
-                    skipped.push(`${name} ${address} (${why.join(', ')})`);
-                    return;
-                }
-            }
-            candidates.push({
-                interface: name,
-                address,
-                rank,
-                virtual: isVirtualInterface(name),
-                index
-            });
+            const judged = judge(name, info, ipv6Flags);
+            if (typeof judged === 'string')
+                skipped.push(judged);
+            else
+                candidates.push({ ...judged, index });
         });
     }
-    candidates.sort((a, b) => Number(a.virtual) - Number(b.virtual) ||
-        a.rank - b.rank ||
-        collator.compare(a.interface, b.interface) ||
-        (a.interface < b.interface ? -1 : a.interface > b.interface ? 1 : 0) ||
-        a.index - b.index);
-    const [chosen, ...others] = candidates;
+    const [chosen, ...others] = candidates.sort(preferred);
     if (!chosen) {
         const where = interfaceName !== undefined ? `interface ${interfaceName}` : 'this machine';
         throw new errors/* UpdateError */.mp(`No usable local IPv${family} address on ${where}${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}.`);
     }
     return { chosen, others, skipped };
+}
+const notAnInterface = (name, names) => `'${name}' is not an interface of this machine; it has: ${names.length ? [...names].sort(collator.compare).join(', ') : '(none)'}`;
+/** One interface address: a candidate (without its index), or why it is skipped. */
+function judge(name, info, ipv6Flags) {
+    let address;
+    try {
+        address = (0,model_address/* canonicalAddress */.Z5)(info.address.split('%')[0]);
+    }
+    catch {
+        return `${name} ${info.address} (not an address)`;
+    }
+    if (info.internal)
+        return `${name} ${address} (internal)`;
+    const { rank, skip } = rankOf(address);
+    if (skip)
+        return `${name} ${address} (${skip})`;
+    const unusable = familyOf(info) === 6 ? ipv6Unusable(ipv6Flags.get(address) ?? 0) : [];
+    if (unusable.length > 0)
+        return `${name} ${address} (${unusable.join(', ')})`;
+    return { interface: name, address, rank, virtual: isVirtualInterface(name) };
+}
+/** Why the kernel's flags make an IPv6 address unfit to publish (none: usable). */
+function ipv6Unusable(flags) {
+    return [
+        flags & IFA_F_TEMPORARY ? 'temporary' : '',
+        flags & IFA_F_DEPRECATED ? 'deprecated' : '',
+        flags & IFA_F_TENTATIVE ? 'tentative' : '',
+        flags & IFA_F_DADFAILED ? 'duplicate address detection failed' : ''
+    ].filter((w) => w !== '');
+}
+/** Physical before virtual, then by rank, interface name (natural, then exact) and order. */
+function preferred(a, b) {
+    return (Number(a.virtual) - Number(b.virtual) ||
+        a.rank - b.rank ||
+        collator.compare(a.interface, b.interface) ||
+        (a.interface < b.interface ? -1 : a.interface > b.interface ? 1 : 0) ||
+        a.index - b.index);
 }
 /** Detect one local address and log what was chosen and what was passed over. */
 function detectLocal(family, opts) {

@@ -1,9 +1,6 @@
 // The action in-process (fake runner) with monitoring: a Route 53 stand-in, loopback servers that
 // record every ping and webhook call, and a GitHub API stand-in for the failure issue.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { run } from '../../src/action/main.js'
 import { clearSecrets } from '../../src/net/redact.js'
 import type { RunContext } from '../../src/model/run-context.js'
@@ -11,6 +8,7 @@ import { FakeRunner } from '../helpers/fake-runner.js'
 import { startRecorder, type Recorder } from '../helpers/recorder.js'
 import { startStandIn, type StandIn } from '../stand-in/index.js'
 import { startGitHubStandIn, type GitHubStandIn } from '../github-stand-in/index.js'
+import { useStandInEnv } from '../helpers/stand-in-env.js'
 
 const PING = 'f3a9c1d2-7b4e-4c6a-9e8f-0a1b2c3d4e5f'
 const HOOK = 'T0001/B0002/hookSecretValue0123456789'
@@ -20,21 +18,15 @@ let standIn: StandIn
 let zoneId: string
 let server: Recorder
 let gh: GitHubStandIn
-const saved = { ...process.env }
+let restoreEnv = (): void => undefined
 
 beforeAll(async () => {
   standIn = await startStandIn({ rateLimit: false })
   zoneId = standIn.addZone({ name: 'example.com' })
-  const home = mkdtempSync(join(tmpdir(), 'r53-monitor-'))
-  Object.assign(process.env, standIn.env(), {
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials')
-  })
-  delete process.env.AWS_PROFILE
+  restoreEnv = useStandInEnv(standIn)
 })
 afterAll(async () => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
-  Object.assign(process.env, saved)
+  restoreEnv()
   await standIn?.close()
 })
 beforeEach(async () => {

@@ -1,8 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync } from 'node:fs'
-import { networkInterfaces, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { networkInterfaces } from 'node:os'
 import pkg from '../../package.json' with { type: 'json' }
 import { startStandIn, type StandIn } from '../stand-in/index.js'
 import { INPUTS, type InputName } from '../../src/inputs/inputs.js'
@@ -20,27 +18,20 @@ import { summaryLine } from '../../src/cli/main.js'
 import type { UpdateOutcome } from '../../src/core/update.js'
 import type { Config, RecordReport } from '../../src/model/types.js'
 import { cli } from './helpers.js'
+import { useStandInEnv } from '../helpers/stand-in-env.js'
 
 let standIn: StandIn
 let zoneId: string
-const saved = { ...process.env }
+let restoreEnv = (): void => undefined
 
 beforeAll(async () => {
   standIn = await startStandIn({ rateLimit: false })
   zoneId = standIn.addZone({ name: 'example.com' })
-  // The AWS SDK reads its endpoint and credentials from process.env (the default chain, as the
-  // CLI uses it); keep it away from any real profile or instance metadata on this machine.
-  const home = mkdtempSync(join(tmpdir(), 'r53-cli-'))
-  Object.assign(process.env, standIn.env(), {
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials')
-  })
-  delete process.env.AWS_PROFILE
+  restoreEnv = useStandInEnv(standIn)
 })
 
 afterAll(async () => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
-  Object.assign(process.env, saved)
+  restoreEnv()
   await standIn?.close()
 })
 

@@ -4,15 +4,13 @@ import { EventEmitter } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { main } from '../../../src/cli/main.js'
 import type { WatchIo } from '../../../src/cli/watch/command.js'
 import { duration } from '../../../src/cli/watch/print.js'
 import type { Detected } from '../../../src/detect/index.js'
 import type { DetectionConfig, Logger } from '../../../src/model/types.js'
+import { useStandInEnv } from '../../helpers/stand-in-env.js'
 
 const S = 1000
 const EPOCH = Date.parse('2026-11-27T12:00:00Z')
@@ -21,7 +19,7 @@ let standIn: StandIn
 let zoneId: string
 /** Accepts requests and never answers. */
 let hangServer: { urls: string[]; close(): void }
-const saved = { ...process.env }
+let restoreEnv = (): void => undefined
 
 beforeAll(async () => {
   // Two hosts, so detection has two providers to wait for.
@@ -44,16 +42,10 @@ beforeAll(async () => {
   }
   standIn = await startStandIn({ rateLimit: false })
   zoneId = standIn.addZone({ name: 'example.com' })
-  const home = mkdtempSync(join(tmpdir(), 'r53-watch-'))
-  Object.assign(process.env, standIn.env(), {
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials')
-  })
-  delete process.env.AWS_PROFILE
+  restoreEnv = useStandInEnv(standIn)
 })
 afterAll(async () => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
-  Object.assign(process.env, saved)
+  restoreEnv()
   await standIn?.close()
   hangServer?.close()
 })

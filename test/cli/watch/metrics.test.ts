@@ -2,13 +2,11 @@
 // scraped while the watch sleeps, and `route53-ddns health` asks it.
 import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { main } from '../../../src/cli/main.js'
 import type { WatchIo } from '../../../src/cli/watch/command.js'
 import { clearSecrets } from '../../../src/net/redact.js'
+import { useStandInEnv } from '../../helpers/stand-in-env.js'
 
 const S = 1000
 const EPOCH = Date.parse('2026-11-27T12:00:00Z')
@@ -16,22 +14,16 @@ const TOKEN = 'c0ffee00-1234-4abc-8def-0123456789ab'
 
 let standIn: StandIn
 let zoneId: string
-const saved = { ...process.env }
+let restoreEnv = (): void => undefined
 
 beforeAll(async () => {
   clearSecrets()
   standIn = await startStandIn({ rateLimit: false })
   zoneId = standIn.addZone({ name: 'example.com' })
-  const home = mkdtempSync(join(tmpdir(), 'r53-watch-metrics-'))
-  Object.assign(process.env, standIn.env(), {
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials')
-  })
-  delete process.env.AWS_PROFILE
+  restoreEnv = useStandInEnv(standIn)
 })
 afterAll(async () => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
-  Object.assign(process.env, saved)
+  restoreEnv()
   await standIn?.close()
 })
 

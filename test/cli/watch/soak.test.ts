@@ -1,29 +1,21 @@
 // A short soak (test/helpers/soak.ts; `npm run bench` runs the long one): days of simulated watch
 // with faults mixed in; every change written in time, nothing wrong after recovery.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startStandIn, type StandIn } from '../../stand-in/index.js'
 import { soak } from '../../helpers/soak.js'
+import { useStandInEnv } from '../../helpers/stand-in-env.js'
 
 let standIn: StandIn
 let zoneId: string
-const saved = { ...process.env }
+let restoreEnv = (): void => undefined
 
 beforeAll(async () => {
   standIn = await startStandIn({ rateLimit: false })
   zoneId = standIn.addZone({ name: 'example.com' })
-  const home = mkdtempSync(join(tmpdir(), 'r53-soak-'))
-  Object.assign(process.env, standIn.env(), {
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials')
-  })
-  delete process.env.AWS_PROFILE
+  restoreEnv = useStandInEnv(standIn)
 })
 afterAll(async () => {
-  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
-  Object.assign(process.env, saved)
+  restoreEnv()
   await standIn?.close()
 })
 
